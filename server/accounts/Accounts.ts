@@ -1,0 +1,136 @@
+/**
+ * Workspaces, members, invites and sessions: the rules, over AccountStorage.
+ * Every member with edit access has the same rights; a role is only a label.
+ */
+import type { CreateWorkspaceBody, InvitePreview, MemberView, WorkspaceView } from '../../shared/api.ts';
+import { newId, newSecret } from '../../shared/ids.ts';
+import type { Access, Role } from '../../shared/members.ts';
+import { INDEX_DOC_ID } from '../../shared/rooms.ts';
+import { PLAN_TEMPLATE, PLAN_TEMPLATE_TITLE } from '../../shared/schema/planTemplate.ts';
+import { appendBlocks } from '../../shared/schema/richText.ts';
+import { addDocument, addWorkplace } from '../../shared/schema/workspaceIndex.ts';
+import { createDocument } from '../documents/createDocument.ts';
+import type { MemberRecord, SessionRecord, Storage } from '../storage/Storage.ts';
+import { hashSecret, looksLikeSecret } from './secrets.ts';
+
+export const FIRST_WORKPLACE_TITLE = 'Algemeen';
+
+export interface NewSession {
+  workspaceId: string;
+  memberId: string;
+  token: string;
+  access: Access;
+}
+
+export class Accounts {
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates a workspace, its founder, a first session, and its index with one workplace and a plan. */
+  async createWorkspace(input: CreateWorkspaceBody): Promise<NewSession> {
+    const at = this.now();
+    const workspaceId = newId();
+    const founder: MemberRecord = {
+      id: newId(),
+      workspaceId,
+      name: input.member.name,
+      role: input.member.role,
+      access: 'edit',
+      createdAt: at,
+      removedAt: null,
+    };
+    const token = newSecret();
+    await this.storage.createWorkspace({ id: workspaceId, name: input.name, createdAt: at }, founder, hashSecret(token));
+
+    const workplaceId = newId();
+    const planId = newId();
+    await createDocument(this.storage, { workspaceId, docId: planId, createdBy: founder.id, at }, (doc) =>
+      appendBlocks(doc, PLAN_TEMPLATE),
+    );
+    const createdAt = new Date(at).toISOString();
+    await createDocument(this.storage, { workspaceId, docId: INDEX_DOC_ID, createdBy: founder.id, at }, (doc) => {
+      addWorkplace(doc, { id: workplaceId, title: FIRST_WORKPLACE_TITLE, order: 0, createdAt });
+      addDocument(doc, { id: planId, title: PLAN_TEMPLATE_TITLE, kind: 'plan', workplaceId, order: 0, createdAt });
+    });
+    return { workspaceId, memberId: founder.id, token, access: 'edit' };
+  }
+
+  /** The session behind a token, or null when it is unknown, revoked or its member removed. */
+  async authenticate(token: string): Promise<SessionRecord | null> {
+    if (!looksLikeSecret(token)) return null;
+    return this.storage.findSession(hashSecret(token));
+  }
+
+  async createInvite(session: SessionRecord, access: Access): Promise<{ id: string; code: string }> {
+    const code = newSecret();
+    const id = newId();
+    await this.storage.createInvite(
+      { id, workspaceId: session.workspace.id, access, createdBy: session.member.id, createdAt: this.now(), revokedAt: null },
+      hashSecret(code),
+    );
+    return { id, code };
+  }
+
+  async revokeInvite(session: SessionRecord, inviteId: string): Promise<boolean> {
+    return this.storage.revokeInvite(session.workspace.id, inviteId, this.now());
+  }
+
+  /** What the join page shows; null for an unknown or revoked code. */
+  async previewInvite(code: string): Promise<InvitePreview | null> {
+    const invite = await this.openInvite(code);
+    if (!invite) return null;
+    const workspace = await this.storage.getWorkspace(invite.workspaceId);
+    return workspace ? { workspaceName: workspace.name, access: invite.access } : null;
+  }
+
+  async acceptInvite(code: string, person: { name: string; role: Role }): Promise<NewSession | null> {
+    const invite = await this.openInvite(code);
+    if (!invite) return null;
+    const member: MemberRecord = {
+      id: newId(),
+      workspaceId: invite.workspaceId,
+      name: person.name,
+      role: person.role,
+      access: invite.access,
+      createdAt: this.now(),
+      removedAt: null,
+    };
+    const token = newSecret();
+    await this.storage.acceptInvite(member, hashSecret(token));
+    return { workspaceId: invite.workspaceId, memberId: member.id, token, access: member.access };
+  }
+
+  async workspaceView(session: SessionRecord): Promise<WorkspaceView> {
+    const [members, invites] = await Promise.all([
+      this.storage.listMembers(session.workspace.id),
+      this.storage.listInvites(session.workspace.id),
+    ]);
+    const names = new Map(members.map((member) => [member.id, member.name]));
+    return {
+      id: session.workspace.id,
+      name: session.workspace.name,
+      me: memberView(session.member),
+      members: members.filter((member) => member.removedAt === null).map(memberView),
+      invites: invites
+        .filter((invite) => invite.revokedAt === null)
+        .map((invite) => ({
+          id: invite.id,
+          access: invite.access,
+          createdAt: new Date(invite.createdAt).toISOString(),
+          createdBy: names.get(invite.createdBy) ?? '',
+        })),
+    };
+  }
+
+  private async openInvite(code: string) {
+    if (!looksLikeSecret(code)) return null;
+    const invite = await this.storage.findInvite(hashSecret(code));
+    return invite && invite.revokedAt === null ? invite : null;
+  }
+}
+
+export function memberView(member: MemberRecord): MemberView {
+  return { id: member.id, name: member.name, role: member.role, access: member.access };
+}

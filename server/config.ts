@@ -1,0 +1,95 @@
+/**
+ * The server's configuration, read and validated once from the environment
+ * (CONTRACT.md, "Configuration"). Only main.ts calls loadConfig; everything
+ * else receives a Config.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const integer = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: `${name} must be a whole number` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: `${name} must be between ${min} and ${max}` });
+
+const url = (name: string, protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: `${name} must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+    );
+
+const environment = z.object({
+  PORT: integer('PORT', 0, 65535).default(1234),
+  HOST: z.string().trim().min(1, { error: 'HOST must not be empty' }).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1, { error: 'DATA_DIR must not be empty' }).default('./data'),
+  DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
+  SIGNUP: z.enum(['open', 'closed'], { error: 'SIGNUP must be "open" or "closed"' }).default('open'),
+  PUBLIC_URL: url('PUBLIC_URL', ['http:', 'https:']).optional(),
+  MAX_MESSAGE_BYTES: integer('MAX_MESSAGE_BYTES', 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ROOM_UNLOAD_AFTER_MS: integer('ROOM_UNLOAD_AFTER_MS', 0, 24 * 60 * 60 * 1000).default(30_000),
+  COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 1_000_000).default(500),
+  STATIC_DIR: z.string().trim().min(1).default('./dist/client'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  signup: 'open' | 'closed';
+  /** Base for invite links, without a trailing slash; derived from HOST and PORT when unset. */
+  publicUrl: string | undefined;
+  maxMessageBytes: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** How long a room stays in memory after its last connection left. */
+  roomUnloadAfterMs: number;
+  /** Compact a document's log when this many updates follow its snapshot. */
+  compactAfterUpdates: number;
+  /** The built client (vite build output). */
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment; throws a ConfigError that lists every bad value. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    signup: values.SIGNUP,
+    publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
+    maxMessageBytes: values.MAX_MESSAGE_BYTES,
+    logLevel: values.LOG_LEVEL,
+    roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
+    compactAfterUpdates: values.COMPACT_AFTER_UPDATES,
+    staticDir: path.resolve(values.STATIC_DIR),
+  };
+}

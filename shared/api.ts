@@ -1,0 +1,118 @@
+/**
+ * The HTTP API's bodies and answers, shared by the server (which validates) and
+ * the client (which sends and reads). CONTRACT.md is the outside description.
+ */
+import { z } from 'zod';
+import { ACCESS_LEVELS, MAX_NAME_LENGTH, ROLES, type Access, type Role } from './members.ts';
+
+const name = z
+  .string({ error: 'name_required' })
+  .trim()
+  .min(1, { error: 'name_required' })
+  .max(MAX_NAME_LENGTH, { error: 'name_too_long' });
+
+export const memberInput = z.object({
+  name,
+  role: z.enum(ROLES, { error: 'role_invalid' }),
+});
+
+export const createWorkspaceBody = z.object({
+  name,
+  member: memberInput,
+});
+export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBody>;
+
+export const createInviteBody = z.object({
+  access: z.enum(ACCESS_LEVELS, { error: 'access_invalid' }),
+});
+export type CreateInviteBody = z.infer<typeof createInviteBody>;
+
+export const acceptInviteBody = memberInput;
+export type AcceptInviteBody = z.infer<typeof acceptInviteBody>;
+
+export interface CreateWorkspaceResponse {
+  workspaceId: string;
+  memberId: string;
+  token: string;
+}
+
+export interface CreateInviteResponse {
+  id: string;
+  code: string;
+  url: string;
+  access: Access;
+}
+
+export interface AcceptInviteResponse {
+  workspaceId: string;
+  memberId: string;
+  token: string;
+  access: Access;
+}
+
+/** `GET /api/invites/:code`: what the join page shows before someone accepts. */
+export interface InvitePreview {
+  workspaceName: string;
+  access: Access;
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  role: Role;
+  access: Access;
+}
+
+export interface InviteView {
+  id: string;
+  access: Access;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** `GET /api/workspaces/:workspaceId`: the workspace as its member sees it. */
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  me: MemberView;
+  members: MemberView[];
+  invites: InviteView[];
+}
+
+/** `GET /api/me`: every workspace this browser is a member of (one session cookie per workspace). */
+export interface MembershipsResponse {
+  memberships: { workspaceId: string; workspaceName: string; member: MemberView }[];
+}
+
+export interface HealthResponse {
+  ok: true;
+  uptimeSeconds: number;
+  rooms: number;
+  connections: number;
+}
+
+export interface ApiErrorBody {
+  error: ApiErrorCode;
+  message: string;
+}
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'name_required'
+  | 'name_too_long'
+  | 'role_invalid'
+  | 'access_invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'signup_closed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+/** Session cookies are per workspace, so one browser can belong to several workspaces. */
+export const SESSION_COOKIE_PREFIX = 'samenspel_';
+
+export function sessionCookieName(workspaceId: string): string {
+  return SESSION_COOKIE_PREFIX + workspaceId;
+}

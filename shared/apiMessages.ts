@@ -1,0 +1,34 @@
+/** Readable texts for the API's error codes, in Dutch (default) and English. */
+import type { ApiErrorCode } from './api.ts';
+
+export type Language = 'nl' | 'en';
+
+const messages: Record<ApiErrorCode, Record<Language, string>> = {
+  bad_request: { nl: 'Het verzoek is niet goed opgebouwd.', en: 'The request is malformed.' },
+  name_required: { nl: 'Vul een naam in.', en: 'Please fill in a name.' },
+  name_too_long: { nl: 'Die naam is te lang (hoogstens 80 tekens).', en: 'That name is too long (80 characters at most).' },
+  role_invalid: {
+    nl: 'Kies een rol: bewoner, professional of anders.',
+    en: 'Choose a role: resident, professional or other.',
+  },
+  access_invalid: { nl: 'Kies toegang: bewerken of alleen lezen.', en: 'Choose access: edit or view only.' },
+  unauthenticated: { nl: 'Je bent niet ingelogd in deze werkruimte.', en: 'You are not signed in to this workspace.' },
+  forbidden: { nl: 'Je hebt hier geen toegang toe.', en: 'You do not have access to this.' },
+  not_found: { nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
+  signup_closed: {
+    nl: 'Op deze server kun je zelf geen werkruimte aanmaken. Vraag de beheerder.',
+    en: 'This server does not allow creating workspaces. Ask the administrator.',
+  },
+  payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  unsupported_media_type: { nl: 'Stuur het verzoek als JSON.', en: 'Send the request as JSON.' },
+  internal: { nl: 'Er ging iets mis op de server. Probeer het later opnieuw.', en: 'Something went wrong on the server. Please try again later.' },
+};
+
+export function apiMessage(code: ApiErrorCode, language: Language): string {
+  return messages[code][language];
+}
+
+/** Picks the language from an Accept-Language header: English only when asked for first. */
+export function languageFromHeader(header: string | undefined): Language {
+  return header?.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
