@@ -2,7 +2,8 @@
  * Creates a document with its starting content, written exactly once by the
  * server when the document is created — never by a client that finds it empty —
  * so two people opening a new plan at once, or a restart, never add it twice.
- * The content is logged with no member: it is template text, nobody's voice.
+ * Record and content are stored in one transaction. The content is logged with
+ * no member: it is template text, nobody's voice.
  */
 import * as Y from 'yjs';
 import type { DocumentStorage } from '../storage/Storage.ts';
@@ -12,21 +13,17 @@ export async function createDocument(
   params: { workspaceId: string; docId: string; createdBy: string | null; at: number },
   write: (doc: Y.Doc) => void,
 ): Promise<void> {
-  const created = await storage.createDocument({
-    workspaceId: params.workspaceId,
-    docId: params.docId,
-    createdAt: params.at,
-    createdBy: params.createdBy,
-  });
-  if (!created) throw new Error(`document ${params.workspaceId}/${params.docId} exists already`);
   const doc = new Y.Doc();
+  let update: Uint8Array;
   try {
     write(doc);
-    await storage.appendUpdate(params.workspaceId, params.docId, Y.encodeStateAsUpdate(doc), {
-      memberId: null,
-      at: params.at,
-    });
+    update = Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
   }
+  const created = await storage.createDocument(
+    { workspaceId: params.workspaceId, docId: params.docId, createdAt: params.at, createdBy: params.createdBy },
+    { update, origin: { memberId: null, at: params.at } },
+  );
+  if (!created) throw new Error(`document ${params.workspaceId}/${params.docId} exists already`);
 }

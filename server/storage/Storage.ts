@@ -29,6 +29,12 @@ export interface StoredDocument {
   updates: { seq: number; update: Uint8Array }[];
 }
 
+/** A new document's starting content (a template), stored atomically with its record. */
+export interface InitialContent {
+  update: Uint8Array;
+  origin: UpdateOrigin;
+}
+
 export interface DocumentRecord {
   workspaceId: string;
   docId: string;
@@ -89,8 +95,11 @@ export interface DocumentStorage {
    */
   compact(workspaceId: string, docId: string): Promise<void>;
 
-  /** Creates the document record if it does not exist; true when this call created it. */
-  createDocument(record: DocumentRecord): Promise<boolean>;
+  /**
+   * Creates the document record if it does not exist, with its starting content
+   * in the same transaction; true when this call created it (and stored the content).
+   */
+  createDocument(record: DocumentRecord, initialContent?: InitialContent): Promise<boolean>;
   getDocument(workspaceId: string, docId: string): Promise<DocumentRecord | null>;
 }
 

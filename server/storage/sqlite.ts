@@ -1,0 +1,529 @@
+/**
+ * The embedded storage: one SQLite file, `<dataDir>/samenspel.db`.
+ *
+ * Durability: WAL with `synchronous = FULL`, so a resolved append survives
+ * kill -9 and power loss. To keep that affordable, appends are group-committed:
+ * every call that arrives before the event loop's next check phase joins one
+ * transaction, and each promise resolves only after that COMMIT (or rejects if
+ * it failed). better-sqlite3 is synchronous, so while one batch commits the next
+ * one gathers.
+ *
+ * Several processes may share the file (a CLI next to the server, a test
+ * helper); SQLite serialises their writes, and `busy_timeout` makes them wait.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import * as Y from 'yjs';
+import { ACCESS_LEVELS, ROLES } from '../../shared/members.ts';
+import type { Access, Role } from '../../shared/members.ts';
+import { migrateSqlite } from './sqliteMigrations.ts';
+import type {
+  DocumentRecord,
+  InitialContent,
+  InviteRecord,
+  MemberRecord,
+  SessionRecord,
+  Storage,
+  StoredDocument,
+  UpdateOrigin,
+  WorkspaceRecord,
+} from './Storage.ts';
+
+export const SQLITE_FILE_NAME = 'samenspel.db';
+
+/** The part of a pino logger this module uses. */
+export interface StorageLogger {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface SqliteStorageOptions {
+  dataDir: string;
+  logger?: StorageLogger;
+  /** How long a write waits for another connection's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function sqliteFilePath(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME);
+}
+
+/** Opens (creating and migrating when needed) the database in `dataDir`. */
+export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = new BetterSqlite3(sqliteFilePath(options.dataDir));
+  try {
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const migration = migrateSqlite(db);
+    options.logger?.info({ file: db.name, schemaFrom: migration.from, schemaTo: migration.to }, 'SQLite storage open');
+    return new SqliteStorage(db, options.logger);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+interface PendingAppend {
+  workspaceId: string;
+  docId: string;
+  update: Uint8Array;
+  origin: UpdateOrigin;
+  resolve(seq: number): void;
+  reject(error: unknown): void;
+}
+
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+interface MemberRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  role: string;
+  access: string;
+  created_at: number;
+  removed_at: number | null;
+}
+
+interface InviteRow {
+  id: string;
+  workspace_id: string;
+  access: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+interface DocumentRow {
+  workspace_id: string;
+  doc_id: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+interface SnapshotRow {
+  snapshot: Buffer;
+  snapshot_seq: number;
+}
+
+interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+/** Session lookups join three tables; columns are prefixed to keep them apart. */
+interface SessionRow {
+  m_id: string;
+  m_workspace_id: string;
+  m_name: string;
+  m_role: string;
+  m_access: string;
+  m_created_at: number;
+  m_removed_at: number | null;
+  w_id: string;
+  w_name: string;
+  w_created_at: number;
+}
+
+export class SqliteStorage implements Storage {
+  readonly #db: Database;
+  readonly #logger: StorageLogger | undefined;
+  readonly #statements: ReturnType<typeof prepareStatements>;
+  #queue: PendingAppend[] = [];
+  #flushTimer: NodeJS.Immediate | null = null;
+  #closed = false;
+
+  constructor(db: Database, logger?: StorageLogger) {
+    this.#db = db;
+    this.#logger = logger;
+    this.#statements = prepareStatements(db);
+  }
+
+  // ---- documents ----
+
+  async loadDocument(workspaceId: string, docId: string): Promise<StoredDocument> {
+    this.#assertOpen();
+    this.#flush(); // read-your-writes for appends queued by this process
+    const s = this.#statements;
+    // One read transaction: the snapshot and the log after it come from the same state.
+    return this.#db.transaction((): StoredDocument => {
+      const snapshot = s.getSnapshot.get(workspaceId, docId) as SnapshotRow | undefined;
+      const snapshotSeq = snapshot?.snapshot_seq ?? 0;
+      const rows = s.updatesAfter.all(workspaceId, docId, snapshotSeq) as UpdateRow[];
+      return {
+        snapshot: snapshot ? asBytes(snapshot.snapshot) : null,
+        snapshotSeq,
+        updates: rows.map((row) => ({ seq: row.seq, update: asBytes(row.data) })),
+      };
+    })();
+  }
+
+  appendUpdate(workspaceId: string, docId: string, update: Uint8Array, origin: UpdateOrigin): Promise<number> {
+    if (this.#closed) return Promise.reject(closedError());
+    // Checked here, not by the database: inside a shared batch one bad row
+    // would fail every other room's append along with it.
+    const invalid = invalidAppend(update, origin);
+    if (invalid) return Promise.reject(new TypeError(`appendUpdate for ${workspaceId}/${docId}: ${invalid}`));
+    return new Promise<number>((resolve, reject) => {
+      this.#queue.push({ workspaceId, docId, update, origin, resolve, reject });
+      this.#flushTimer ??= setImmediate(() => this.#flush());
+    });
+  }
+
+  async pendingLogLength(workspaceId: string, docId: string): Promise<number> {
+    this.#assertOpen();
+    // No flush here: this is a hint for when to compact, asked often, and
+    // flushing for it would split group commits into small batches.
+    const row = this.#statements.pendingCount.get(workspaceId, docId, workspaceId, docId) as { n: number };
+    return row.n;
+  }
+
+  async compact(workspaceId: string, docId: string): Promise<void> {
+    this.#assertOpen();
+    this.#flush(); // "up to the last appended update" includes ones still queued here
+    const s = this.#statements;
+    // IMMEDIATE takes the write lock before reading, so no other connection can
+    // append between the read and the snapshot write: every update is either
+    // merged (seq <= snapshot_seq) or comes after it.
+    this.#db
+      .transaction(() => {
+        const snapshot = s.getSnapshot.get(workspaceId, docId) as SnapshotRow | undefined;
+        const rows = s.updatesAfter.all(workspaceId, docId, snapshot?.snapshot_seq ?? 0) as UpdateRow[];
+        const last = rows.at(-1);
+        if (!last) return;
+        const parts = rows.map((row) => asBytes(row.data));
+        if (snapshot) parts.unshift(asBytes(snapshot.snapshot));
+        s.putSnapshot.run(workspaceId, docId, Y.mergeUpdates(parts), last.seq, Date.now());
+      })
+      .immediate();
+  }
+
+  async createDocument(record: DocumentRecord, initialContent?: InitialContent): Promise<boolean> {
+    this.#assertOpen();
+    return this.#db
+      .transaction(() => {
+        const result = this.#statements.insertDocument.run(
+          record.workspaceId,
+          record.docId,
+          record.createdAt,
+          record.createdBy,
+        );
+        if (result.changes !== 1) return false;
+        if (initialContent) {
+          const { update, origin } = initialContent;
+          this.#statements.insertUpdate.run(record.workspaceId, record.docId, update, origin.memberId, origin.at);
+        }
+        return true;
+      })
+      .immediate();
+  }
+
+
+  async getDocument(workspaceId: string, docId: string): Promise<DocumentRecord | null> {
+    this.#assertOpen();
+    const row = this.#statements.getDocument.get(workspaceId, docId) as DocumentRow | undefined;
+    return row
+      ? { workspaceId: row.workspace_id, docId: row.doc_id, createdAt: row.created_at, createdBy: row.created_by }
+      : null;
+  }
+
+  // ---- accounts ----
+
+  async createWorkspace(workspace: WorkspaceRecord, founder: MemberRecord, sessionTokenHash: string): Promise<void> {
+    this.#assertOpen();
+    if (founder.workspaceId !== workspace.id) {
+      throw new Error(`Founder ${founder.id} belongs to workspace ${founder.workspaceId}, not ${workspace.id}`);
+    }
+    const s = this.#statements;
+    this.#db
+      .transaction(() => {
+        s.insertWorkspace.run(workspace.id, workspace.name, workspace.createdAt);
+        insertMember(s.insertMember, founder);
+        s.insertSession.run(sessionTokenHash, founder.id, founder.createdAt);
+      })
+      .immediate();
+  }
+
+  async getWorkspace(workspaceId: string): Promise<WorkspaceRecord | null> {
+    this.#assertOpen();
+    const row = this.#statements.getWorkspace.get(workspaceId) as WorkspaceRow | undefined;
+    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : null;
+  }
+
+  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
+    this.#assertOpen();
+    return (this.#statements.listMembers.all(workspaceId) as MemberRow[]).map(toMember);
+  }
+
+  async getMember(memberId: string): Promise<MemberRecord | null> {
+    this.#assertOpen();
+    const row = this.#statements.getMember.get(memberId) as MemberRow | undefined;
+    return row ? toMember(row) : null;
+  }
+
+  async removeMember(memberId: string, at: number): Promise<void> {
+    this.#assertOpen();
+    const s = this.#statements;
+    this.#db
+      .transaction(() => {
+        s.markMemberRemoved.run(at, memberId);
+        s.revokeMemberSessions.run(at, memberId);
+      })
+      .immediate();
+  }
+
+  async createInvite(invite: InviteRecord, codeHash: string): Promise<void> {
+    this.#assertOpen();
+    this.#statements.insertInvite.run(
+      invite.id,
+      invite.workspaceId,
+      codeHash,
+      invite.access,
+      invite.createdBy,
+      invite.createdAt,
+      invite.revokedAt,
+    );
+  }
+
+  async findInvite(codeHash: string): Promise<InviteRecord | null> {
+    this.#assertOpen();
+    const row = this.#statements.findInvite.get(codeHash) as InviteRow | undefined;
+    return row ? toInvite(row) : null;
+  }
+
+  async listInvites(workspaceId: string): Promise<InviteRecord[]> {
+    this.#assertOpen();
+    return (this.#statements.listInvites.all(workspaceId) as InviteRow[]).map(toInvite);
+  }
+
+  async revokeInvite(workspaceId: string, inviteId: string, at: number): Promise<boolean> {
+    this.#assertOpen();
+    return this.#statements.revokeInvite.run(at, inviteId, workspaceId).changes === 1;
+  }
+
+  async acceptInvite(member: MemberRecord, sessionTokenHash: string): Promise<void> {
+    this.#assertOpen();
+    const s = this.#statements;
+    this.#db
+      .transaction(() => {
+        insertMember(s.insertMember, member);
+        s.insertSession.run(sessionTokenHash, member.id, member.createdAt);
+      })
+      .immediate();
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    this.#assertOpen();
+    const row = this.#statements.findSession.get(tokenHash) as SessionRow | undefined;
+    if (!row) return null;
+    return {
+      member: toMember({
+        id: row.m_id,
+        workspace_id: row.m_workspace_id,
+        name: row.m_name,
+        role: row.m_role,
+        access: row.m_access,
+        created_at: row.m_created_at,
+        removed_at: row.m_removed_at,
+      }),
+      workspace: { id: row.w_id, name: row.w_name, createdAt: row.w_created_at },
+    };
+  }
+
+  // ---- lifecycle ----
+
+  /** Commits what is queued, then closes the file. Closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw closedError();
+  }
+
+  /** Commits every queued append in one transaction and settles their promises. */
+  #flush(): void {
+    if (this.#flushTimer) clearImmediate(this.#flushTimer);
+    this.#flushTimer = null;
+    const batch = this.#queue;
+    if (batch.length === 0) return;
+    this.#queue = [];
+
+    const insert = this.#statements.insertUpdate;
+    let seqs: number[];
+    try {
+      seqs = this.#db
+        .transaction(() =>
+          batch.map(
+            (item) =>
+              Number(
+                insert.run(item.workspaceId, item.docId, item.update, item.origin.memberId, item.origin.at)
+                  .lastInsertRowid,
+              ),
+          ),
+        )
+        .immediate();
+    } catch (error) {
+      // Nothing in the batch was committed, so nothing in it may look stored.
+      this.#logger?.error({ err: error, updates: batch.length }, 'SQLite append batch failed');
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, index) => item.resolve(seqs[index] as number));
+  }
+}
+
+function prepareStatements(db: Database) {
+  return {
+    getSnapshot: db.prepare(
+      'SELECT snapshot, snapshot_seq FROM document_snapshots WHERE workspace_id = ? AND doc_id = ?',
+    ),
+    updatesAfter: db.prepare(
+      'SELECT seq, data FROM document_updates WHERE workspace_id = ? AND doc_id = ? AND seq > ? ORDER BY seq',
+    ),
+    pendingCount: db.prepare(`
+      SELECT count(*) AS n FROM document_updates
+      WHERE workspace_id = ? AND doc_id = ? AND seq > coalesce(
+        (SELECT snapshot_seq FROM document_snapshots WHERE workspace_id = ? AND doc_id = ?), 0)
+    `),
+    insertUpdate: db.prepare(
+      'INSERT INTO document_updates (workspace_id, doc_id, data, member_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    putSnapshot: db.prepare(`
+      INSERT INTO document_snapshots (workspace_id, doc_id, snapshot, snapshot_seq, compacted_at)
+      VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (workspace_id, doc_id) DO UPDATE SET
+        snapshot = excluded.snapshot, snapshot_seq = excluded.snapshot_seq, compacted_at = excluded.compacted_at
+    `),
+    insertDocument: db.prepare(`
+      INSERT INTO documents (workspace_id, doc_id, created_at, created_by) VALUES (?, ?, ?, ?)
+      ON CONFLICT (workspace_id, doc_id) DO NOTHING
+    `),
+    getDocument: db.prepare(
+      'SELECT workspace_id, doc_id, created_at, created_by FROM documents WHERE workspace_id = ? AND doc_id = ?',
+    ),
+
+    insertWorkspace: db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
+    getWorkspace: db.prepare('SELECT id, name, created_at FROM workspaces WHERE id = ?'),
+    insertMember: db.prepare(`
+      INSERT INTO members (id, workspace_id, name, role, access, created_at, removed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+    `),
+    getMember: db.prepare(
+      'SELECT id, workspace_id, name, role, access, created_at, removed_at FROM members WHERE id = ?',
+    ),
+    // Removed members stay listed (with removed_at): their names still label what they wrote.
+    listMembers: db.prepare(`
+      SELECT id, workspace_id, name, role, access, created_at, removed_at FROM members
+      WHERE workspace_id = ? ORDER BY created_at, rowid
+    `),
+    // coalesce keeps the first removal time when a member is removed twice.
+    markMemberRemoved: db.prepare('UPDATE members SET removed_at = coalesce(removed_at, ?) WHERE id = ?'),
+    revokeMemberSessions: db.prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL',
+    ),
+    insertInvite: db.prepare(`
+      INSERT INTO invites (id, workspace_id, code_hash, access, created_by, created_at, revoked_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+    `),
+    findInvite: db.prepare(
+      'SELECT id, workspace_id, access, created_by, created_at, revoked_at FROM invites WHERE code_hash = ?',
+    ),
+    listInvites: db.prepare(`
+      SELECT id, workspace_id, access, created_by, created_at, revoked_at FROM invites
+      WHERE workspace_id = ? ORDER BY created_at, rowid
+    `),
+    revokeInvite: db.prepare(
+      'UPDATE invites SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL',
+    ),
+    insertSession: db.prepare('INSERT INTO sessions (token_hash, member_id, created_at) VALUES (?, ?, ?)'),
+    findSession: db.prepare(`
+      SELECT m.id AS m_id, m.workspace_id AS m_workspace_id, m.name AS m_name, m.role AS m_role,
+             m.access AS m_access, m.created_at AS m_created_at, m.removed_at AS m_removed_at,
+             w.id AS w_id, w.name AS w_name, w.created_at AS w_created_at
+      FROM sessions s
+      JOIN members m ON m.id = s.member_id
+      JOIN workspaces w ON w.id = m.workspace_id
+      WHERE s.token_hash = ? AND s.revoked_at IS NULL AND m.removed_at IS NULL
+    `),
+  };
+}
+
+function invalidAppend(update: Uint8Array, origin: UpdateOrigin): string | null {
+  if (!(update instanceof Uint8Array) || update.byteLength === 0) return 'update must be a non-empty Uint8Array';
+  if (!Number.isSafeInteger(origin.at)) return 'origin.at must be integer milliseconds';
+  if (origin.memberId !== null && typeof origin.memberId !== 'string') return 'origin.memberId must be a string or null';
+  return null;
+}
+
+function insertMember(statement: Statement, member: MemberRecord): void {
+  statement.run(
+    member.id,
+    member.workspaceId,
+    member.name,
+    member.role,
+    member.access,
+    member.createdAt,
+    member.removedAt,
+  );
+}
+
+function toMember(row: MemberRow): MemberRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    role: parseRole(row.role),
+    access: parseAccess(row.access),
+    createdAt: row.created_at,
+    removedAt: row.removed_at,
+  };
+}
+
+function toInvite(row: InviteRow): InviteRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    access: parseAccess(row.access),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+// The schema's CHECK constraints already hold these; the parse makes a drift
+// between schema and code fail loudly instead of leaking an unknown value.
+function parseRole(value: string): Role {
+  const role = ROLES.find((candidate) => candidate === value);
+  if (!role) throw new Error(`Stored member role ${JSON.stringify(value)} is not a known role`);
+  return role;
+}
+
+function parseAccess(value: string): Access {
+  const access = ACCESS_LEVELS.find((candidate) => candidate === value);
+  if (!access) throw new Error(`Stored access ${JSON.stringify(value)} is not a known access level`);
+  return access;
+}
+
+/** better-sqlite3 hands out Buffers; callers get plain Uint8Arrays over the same bytes. */
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function closedError(): Error {
+  return new Error('SQLite storage is closed');
+}
