@@ -7,9 +7,16 @@
  * reaches the log), then appended to storage; only after the commit is it
  * forwarded. Anything that could reveal uncommitted state to another client (a
  * sync step 2) is computed at once but sent only after the writes that preceded
- * it have committed. If a write fails, the room is poisoned: every connection is
- * closed and the room is dropped, so its unstored state is never served; clients
- * reconnect to a room freshly loaded from storage and resend what it lacks.
+ * it have committed.
+ *
+ * An update that decodes but throws half-way through being applied leaves the
+ * Y.Doc holding part of it. What that transaction produced is thrown away, its
+ * sender is closed, and the room rebuilds its Y.Doc from storage (holding every
+ * message meanwhile), so the other clients go on and nothing of it is stored.
+ *
+ * If a write fails, the room is poisoned: every connection is closed and the
+ * room is dropped, so its unstored state is never served; clients reconnect to a
+ * room freshly loaded from storage and resend what it lacks.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -29,9 +36,7 @@ import {
   type AwarenessEntry,
   type IncomingMessage,
 } from './messages.ts';
-
-/** Transaction origins that are not connections, so handlers can branch on them. */
-export const LOAD_ORIGIN = Symbol('load');
+import { LOAD_ORIGIN, loadStoredDoc, type LoadedDoc } from './loadStoredDoc.ts';
 
 interface PendingWrite {
   update: Uint8Array;
@@ -50,9 +55,14 @@ export interface RoomOptions {
 }
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  // Presence has its own tiny document: the content document may be replaced by a rebuild.
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
+  private currentDoc: Y.Doc;
+  /** Writes produced by the update being applied; kept apart until it applied without error. */
+  private applying: PendingWrite[] | null = null;
+  /** While the document is rebuilt, everything that would touch it waits here, in order. */
+  private held: (() => void)[] | null = null;
 
   private queued: PendingWrite[] = [];
   private flushing: Promise<void> | null = null;
@@ -68,18 +78,28 @@ export class Room {
     readonly name: RoomName,
     private readonly storage: DocumentStorage,
     private readonly options: RoomOptions,
-    initialLogLength: number,
+    loaded: LoadedDoc,
   ) {
     this.logger = options.logger;
-    this.logLength = initialLogLength;
+    this.logLength = loaded.logLength;
+    this.currentDoc = loaded.doc;
     // The server itself has no presence in the document.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.currentDoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
+  /** Loads a room's document from storage. */
+  static async load(name: RoomName, storage: DocumentStorage, options: RoomOptions): Promise<Room> {
+    return new Room(name, storage, options, await loadStoredDoc(storage, name));
+  }
+
+  get doc(): Y.Doc {
+    return this.currentDoc;
+  }
+
   get hasPendingWrites(): boolean {
-    return this.enqueued !== this.committed || this.compacting !== null;
+    return this.enqueued !== this.committed || this.compacting !== null || this.held !== null;
   }
 
   get isPoisoned(): boolean {
@@ -89,6 +109,15 @@ export class Room {
   /** Adds a connection and starts the sync: our state vector, then everyone's presence. */
   addConnection(connection: Connection): void {
     this.connections.add(connection);
+    if (this.held) {
+      this.held.push(() => this.greet(connection));
+      return;
+    }
+    this.greet(connection);
+  }
+
+  private greet(connection: Connection): void {
+    if (connection.isClosed) return;
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -109,6 +138,10 @@ export class Room {
   /** Handles one binary message; bad input closes only that connection. */
   receive(connection: Connection, data: Uint8Array): void {
     if (this.poisoned || connection.isClosed) return;
+    if (this.held) {
+      this.held.push(() => this.receive(connection, data));
+      return;
+    }
     let message: IncomingMessage;
     try {
       message = parseMessage(data);
@@ -162,10 +195,10 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate);
+    this.currentDoc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.currentDoc.destroy();
   }
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
@@ -185,13 +218,48 @@ export class Room {
       this.logger.debug({ connection: connection.id, room: this.name.key }, 'update from view-only member dropped');
       return;
     }
+    this.applying = [];
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.currentDoc, update, connection);
     } catch (error) {
-      // A half-applied update would leave the document in a state nobody stored: drop the room.
+      // Yjs has already emitted what it applied before the throw: that part is dropped.
+      this.applying = null;
       this.refuse(connection, error as Error);
-      this.poison('an update failed to apply');
+      this.rebuild();
+      return;
     }
+    const writes = this.applying;
+    this.applying = null;
+    for (const write of writes) this.enqueue(write);
+  }
+
+  /** Replaces the document with one loaded from storage, holding every message meanwhile. */
+  private rebuild(): void {
+    if (this.held) return;
+    this.held = [];
+    const started = Date.now();
+    void (async () => {
+      await this.whenStored();
+      if (this.poisoned) return;
+      const loaded = await loadStoredDoc(this.storage, this.name);
+      this.currentDoc.off('update', this.onDocUpdate);
+      this.currentDoc.destroy();
+      this.currentDoc = loaded.doc;
+      this.currentDoc.on('update', this.onDocUpdate);
+      this.logLength = loaded.logLength;
+      this.logger.warn({ room: this.name.key, ms: Date.now() - started }, 'document rebuilt from storage');
+    })().then(
+      () => {
+        const held = this.held ?? [];
+        this.held = null;
+        for (const run of held) run();
+      },
+      (error: unknown) => {
+        this.logger.error({ room: this.name.key, err: error }, 'rebuilding the document failed');
+        this.held = null;
+        this.poison('rebuild failed');
+      },
+    );
   }
 
   private applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
@@ -218,10 +286,16 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     if (!(origin instanceof Connection)) throw new Error('a room document changed without a connection as origin');
-    this.queued.push({ update, origin, at: Date.now() });
+    const write = { update, origin, at: Date.now() };
+    if (this.applying) this.applying.push(write);
+    else this.enqueue(write);
+  };
+
+  private enqueue(write: PendingWrite): void {
+    this.queued.push(write);
     this.enqueued++;
     if (!this.flushing) this.flushing = this.flush();
-  };
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -3,13 +3,12 @@
  * loading room), serves its connections, and is unloaded a while after its last
  * connection left — only once everything it received is stored.
  */
-import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { RoomName } from '../../shared/rooms.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStorage } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
-import { LOAD_ORIGIN, Room } from './Room.ts';
+import { Room } from './Room.ts';
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
@@ -122,36 +121,14 @@ export class RoomRegistry {
 
   private async load(name: RoomName): Promise<Room> {
     const started = Date.now();
-    const stored = await this.options.storage.loadDocument(name.workspaceId, name.docId);
-    const room = new Room(
-      name,
-      this.options.storage,
-      {
-        compactAfterUpdates: this.options.compactAfterUpdates,
-        logger: this.logger,
-        onPoisoned: (poisoned) => this.drop(poisoned),
-        onEmpty: (empty) => this.scheduleUnloadIfEmpty(empty),
-      },
-      stored.updates.length,
-    );
-    try {
-      Y.transact(
-        room.doc,
-        () => {
-          if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, LOAD_ORIGIN);
-          for (const { update } of stored.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
-        },
-        LOAD_ORIGIN,
-      );
-    } catch (error) {
-      room.destroy();
-      throw error;
-    }
+    const room = await Room.load(name, this.options.storage, {
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      logger: this.logger,
+      onPoisoned: (poisoned) => this.drop(poisoned),
+      onEmpty: (empty) => this.scheduleUnloadIfEmpty(empty),
+    });
     this.rooms.set(name.key, room);
-    this.logger.info(
-      { room: name.key, updates: stored.updates.length, snapshot: stored.snapshot?.byteLength ?? 0, ms: Date.now() - started },
-      'room loaded',
-    );
+    this.logger.info({ room: name.key, ms: Date.now() - started }, 'room loaded');
     return room;
   }
 

@@ -7,9 +7,10 @@ import * as decoding from 'lib0/decoding';
 import { MessageType, SyncMessageType } from '../../shared/protocol.ts';
 import type { CollabSocket } from '../../server/sync/Connection.ts';
 
-export type SentMessage =
-  | { kind: 'syncStep1' | 'syncStep2' | 'update'; payload: Uint8Array }
-  | { kind: 'awareness'; payload: Uint8Array };
+export interface SentMessage {
+  kind: 'syncStep1' | 'syncStep2' | 'update' | 'awareness';
+  payload: Uint8Array;
+}
 
 export class FakeSocket implements CollabSocket {
   readonly sent: SentMessage[] = [];
@@ -27,8 +28,8 @@ export class FakeSocket implements CollabSocket {
     this.closed ??= { code, reason };
   }
 
-  ofKind<K extends SentMessage['kind']>(kind: K): Extract<SentMessage, { kind: K }>[] {
-    return this.sent.filter((message): message is Extract<SentMessage, { kind: K }> => message.kind === kind);
+  ofKind(kind: SentMessage['kind']): SentMessage[] {
+    return this.sent.filter((message) => message.kind === kind);
   }
 }
 

@@ -16,7 +16,8 @@ import { createLogger } from '../../server/logger.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import type { Storage } from '../../server/storage/Storage.ts';
 import { Connection } from '../../server/sync/Connection.ts';
-import { LOAD_ORIGIN, Room } from '../../server/sync/Room.ts';
+import { LOAD_ORIGIN } from '../../server/sync/loadStoredDoc.ts';
+import { Room } from '../../server/sync/Room.ts';
 import type { Access } from '../../shared/members.ts';
 import { FakeSocket } from '../helpers/fakeSocket.ts';
 
@@ -92,7 +93,8 @@ describe('Room', () => {
   });
 
   function makeRoom(roomStorage: Storage = storage): Room {
-    return new Room(name, roomStorage, { compactAfterUpdates: 1000, logger, onPoisoned: () => {}, onEmpty: () => {} }, 0);
+    const loaded = { doc: new Y.Doc(), logLength: 0, snapshotBytes: 0 };
+    return new Room(name, roomStorage, { compactAfterUpdates: 1000, logger, onPoisoned: () => {}, onEmpty: () => {} }, loaded);
   }
 
   function connect(room: Room, access: Access = 'edit', memberName = 'Fatima') {
