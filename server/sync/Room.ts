@@ -63,6 +63,7 @@ export class Room {
   private applying: PendingWrite[] | null = null;
   /** While the document is rebuilt, everything that would touch it waits here, in order. */
   private held: (() => void)[] | null = null;
+  private rebuilding: Promise<void> | null = null;
 
   private queued: PendingWrite[] = [];
   private flushing: Promise<void> | null = null;
@@ -191,6 +192,7 @@ export class Room {
     while (this.hasPendingWrites && !this.poisoned) {
       await this.whenStored();
       if (this.compacting) await this.compacting;
+      if (this.rebuilding) await this.rebuilding;
     }
   }
 
@@ -238,7 +240,7 @@ export class Room {
     if (this.held) return;
     this.held = [];
     const started = Date.now();
-    void (async () => {
+    this.rebuilding = (async () => {
       await this.whenStored();
       if (this.poisoned) return;
       const loaded = await loadStoredDoc(this.storage, this.name);
@@ -259,7 +261,9 @@ export class Room {
         this.held = null;
         this.poison('rebuild failed');
       },
-    );
+    ).finally(() => {
+      this.rebuilding = null;
+    });
   }
 
   private applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
