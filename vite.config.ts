@@ -15,7 +15,12 @@ export default defineConfig({
     proxy: {
       '/api': { target: `http://127.0.0.1:${serverPort}` },
       '/healthz': { target: `http://127.0.0.1:${serverPort}` },
-      '/collab': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      // Only WebSocket upgrades: client/collab/*.ts shares the prefix and must stay Vite's.
+      '/collab': {
+        target: `ws://127.0.0.1:${serverPort}`,
+        ws: true,
+        bypass: (request) => (request.headers.upgrade ? undefined : request.url),
+      },
     },
   },
   test: {

@@ -1,11 +1,14 @@
 /**
- * Runs once before the suite: builds the client (the server under test serves
- * it like `npm start` does) and makes sure Debian's Chromium is there for the
+ * Runs once before the suite: builds the client into a directory of this run's
+ * own (so a concurrent build elsewhere never empties what our servers serve;
+ * tests/helpers/server.ts passes it on as STATIC_DIR) and makes sure Debian's Chromium is there for the
  * browser tests, installing it when we are root with apt, or stopping with one
  * clear line when we cannot.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { build } from 'vite';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -25,7 +28,14 @@ function ensureChromium(): void {
   });
 }
 
-export default async function setup(): Promise<void> {
+/** Read by tests/helpers/server.ts; workers inherit it because they start after this setup. */
+export const STATIC_DIR_VARIABLE = 'SAMENSPEL_TEST_STATIC_DIR';
+
+export default async function setup(): Promise<() => void> {
   ensureChromium();
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  const runDir = mkdtempSync(path.join(tmpdir(), 'samenspel-client-'));
+  const outDir = path.join(runDir, 'client');
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  process.env[STATIC_DIR_VARIABLE] = outDir;
+  return () => rmSync(runDir, { recursive: true, force: true });
 }

@@ -50,6 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // The client built for this test run (globalSetup.ts), when there is one.
+      ...(process.env.SAMENSPEL_TEST_STATIC_DIR ? { STATIC_DIR: process.env.SAMENSPEL_TEST_STATIC_DIR } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import type { MembershipsResponse } from '../../shared/api.ts';
+import { MAX_NAME_LENGTH, type Role } from '../../shared/members.ts';
+import { api } from '../http/api.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { errorText } from './errorText.ts';
+import { MemberFields, memberFormProblem } from './MemberFields.tsx';
+import { usePageTitle } from './usePageTitle.ts';
+
+type Memberships = MembershipsResponse['memberships'];
+
+/** `/`: go on to a workspace this browser belongs to, or create a new one. */
+export function StartPage() {
+  const { t } = useTranslation();
+  usePageTitle(null);
+  return (
+    <div className="narrow">
+      <section className="intro" aria-labelledby="start-title">
+        <h1 id="start-title">{t('start.title')}</h1>
+        <p className="lead">{t('start.intro')}</p>
+      </section>
+      <MyWorkspaces />
+      <CreateWorkspace />
+    </div>
+  );
+}
+
+function MyWorkspaces() {
+  const { t } = useTranslation();
+  const [memberships, setMemberships] = useState<Memberships | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.me().then(
+      (answer) => current && setMemberships(answer.memberships),
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  return (
+    <section className="panel" aria-labelledby="mine-title">
+      <h2 id="mine-title">{t('start.yourWorkspaces')}</h2>
+      {error ? (
+        <ErrorMessage text={errorText(error, t)} />
+      ) : memberships === null ? (
+        <Loading text={t('app.loading')} />
+      ) : memberships.length === 0 ? (
+        <>
+          <p>{t('start.noWorkspaces')}</p>
+          <p className="muted">{t('start.joinHint')}</p>
+        </>
+      ) : (
+        <ul className="card-list">
+          {memberships.map(({ workspaceId, workspaceName, member }) => (
+            <li key={workspaceId}>
+              <Link href={`/w/${encodeURIComponent(workspaceId)}`} className="card-link">
+                <span className="card-link__title">{workspaceName}</span>
+                <span className="card-link__meta">
+                  {t('start.youAre', { name: member.name, role: t(`roles.${member.role}`) })}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CreateWorkspace() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [workspaceName, setWorkspaceName] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const invalid = !workspaceName.trim() ? t('validation.workspaceNameRequired') : memberFormProblem(name, role, t);
+    if (invalid || !role) {
+      setProblem(invalid);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await api.createWorkspace({ name: workspaceName.trim(), member: { name: name.trim(), role } });
+      navigate(`/w/${encodeURIComponent(created.workspaceId)}`);
+    } catch (error) {
+      setProblem(errorText(error, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="create-title">
+      <h2 id="create-title">{t('start.createTitle')}</h2>
+      <p>{t('start.createIntro')}</p>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
+          label={t('start.workspaceName')}
+          hint={t('start.workspaceNameHint')}
+          value={workspaceName}
+          onChange={setWorkspaceName}
+          maxLength={MAX_NAME_LENGTH}
+        />
+        <MemberFields name={name} role={role} onName={setName} onRole={setRole} />
+        <ErrorMessage text={problem} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('start.creating') : t('start.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { CaretUser } from '../collab/caretIdentity.ts';
+import { richTextExtensions } from './extensions.ts';
+import { Toolbar } from './Toolbar.tsx';
+
+interface RichTextEditorProps {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  me: CaretUser;
+  editable: boolean;
+  /** Accessible name of the text area, e.g. "Tekst van Plan van aanpak". */
+  label: string;
+}
+
+/**
+ * The collaborative editor for one rich text document. Mount it only after the
+ * provider has synced: an editor on an empty Y.Doc would otherwise write its own
+ * empty paragraph in front of the document everyone else already has.
+ */
+export function RichTextEditor({ doc, provider, me, editable, label }: RichTextEditorProps) {
+  // Made once per document: `me` is read here only at the start; later name or
+  // colour changes go through updateUser below, without rebuilding the editor.
+  const extensions = useMemo(() => richTextExtensions(doc, provider, me), [doc, provider]);
+  const editor = useEditor(
+    {
+      extensions,
+      editable,
+      editorProps: { attributes: editorAttributes(label, editable) },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    editor.setEditable(editable);
+    editor.setOptions({ editorProps: { attributes: editorAttributes(label, editable) } });
+  }, [editor, editable, label]);
+
+  useEffect(() => {
+    editor?.commands.updateUser(me);
+  }, [editor, me]);
+
+  if (!editor) return null;
+  return (
+    <div className="editor">
+      {editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} className="editor__surface" />
+    </div>
+  );
+}
+
+function editorAttributes(label: string, editable: boolean): Record<string, string> {
+  return {
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': String(!editable),
+    class: 'editor__content',
+  };
+}

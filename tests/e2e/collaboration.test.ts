@@ -1,0 +1,117 @@
+/**
+ * Two people, two browsers, one plan: live co-writing through the real server.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorText, launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
+import { startServer } from '../helpers/server.ts';
+import { createInvite, createWorkspace, goToNewLineAtEnd, joinWithInvite, openPlan } from './flows.ts';
+import {
+  awarenessMessage,
+  caretInFirstBlock,
+  docFromSyncStep2,
+  openRawCollabSocket,
+  SYNC_STEP_2_PREFIX,
+  syncStep1Message,
+} from './rawCollab.ts';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(people.map((person) => person.context.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function person(): Promise<Person> {
+  const created = await newPerson(browser, server.url);
+  people.push(created);
+  return created;
+}
+
+function caretLabels(p: Person): Promise<string[]> {
+  return p.page.locator('.collaboration-carets__label').allTextContents();
+}
+
+describe('co-writing a plan', () => {
+  it('two members who type at the same time each see the other’s text and named caret, and end with the same text', { timeout: 60_000 }, async () => {
+    const anna = await person();
+    const bram = await person();
+
+    const workspaceId = await createWorkspace(anna.page, 'Westenwind', { name: 'Anna de Vries', role: 'Bewoner' });
+    const inviteUrl = await createInvite(anna.page, 'Kan meeschrijven');
+    expect(inviteUrl).toMatch(/\/join\/[A-Za-z0-9_-]+$/);
+
+    await joinWithInvite(bram.page, inviteUrl, { name: 'Bram Synthese', role: 'Professional' });
+    expect(bram.page.url()).toContain(`/w/${workspaceId}`);
+
+    await Promise.all([openPlan(anna.page), openPlan(bram.page)]);
+    await Promise.all([goToNewLineAtEnd(anna.page), goToNewLineAtEnd(bram.page)]);
+
+    const annaSentence = 'De bewoners willen het trapveldje in de Riet opknappen.';
+    const bramSentence = 'Synthese helpt met de aanvraag bij de gemeente.';
+    await Promise.all([
+      anna.page.keyboard.type(annaSentence, { delay: 15 }),
+      bram.page.keyboard.type(bramSentence, { delay: 15 }),
+    ]);
+
+    for (const p of [anna, bram]) {
+      await expect.poll(() => editorText(p.page), { timeout: 10_000 }).toContain(annaSentence);
+      await expect.poll(() => editorText(p.page), { timeout: 10_000 }).toContain(bramSentence);
+    }
+    await expect.poll(() => caretLabels(anna), { timeout: 10_000 }).toContain('Bram Synthese');
+    await expect.poll(() => caretLabels(bram), { timeout: 10_000 }).toContain('Anna de Vries');
+
+    await expect
+      .poll(async () => (await editorText(anna.page)) === (await editorText(bram.page)), { timeout: 10_000 })
+      .toBe(true);
+    // Both sentences arrived whole, each on its own line: nothing interleaved.
+    const finalText = await editorText(anna.page);
+    const lines = finalText.split('\n');
+    expect(lines, finalText).toContain(annaSentence);
+    expect(lines, finalText).toContain(bramSentence);
+
+    // The presence bar names the other person with the role they chose.
+    await anna.page.getByRole('region', { name: 'Wie zijn er nu?' }).getByText('Bram Synthese').waitFor();
+    const presence = await anna.page.getByRole('region', { name: 'Wie zijn er nu?' }).innerText();
+    expect(presence).toContain('Professional');
+    const connection = anna.page.locator('.connection');
+    expect(await connection.getAttribute('data-state')).toBe('connected');
+    expect(await connection.innerText()).toContain('verbonden');
+  });
+
+  it('a caret shows the name the server stamped for that member, never the name the client wrote', { timeout: 60_000 }, async () => {
+    const carla = await person();
+    const dirk = await person();
+    await createWorkspace(carla.page, 'Kracht van Zuilen', { name: 'Carla', role: 'Bewoner' });
+    const inviteUrl = await createInvite(carla.page, 'Kan meeschrijven');
+    await joinWithInvite(dirk.page, inviteUrl, { name: 'Dirk', role: 'Anders' });
+    await openPlan(carla.page);
+    const [, , workspaceId, , docId] = new URL(carla.page.url()).pathname.split('/');
+
+    // Dirk's browser, by hand: claims to be someone else in both `user` and `member`.
+    const socket = await openRawCollabSocket(dirk.page, workspaceId ?? '', docId ?? '');
+    await socket.send(syncStep1Message());
+    const serverDoc = docFromSyncStep2(await socket.waitForMessage(SYNC_STEP_2_PREFIX));
+    await socket.send(
+      awarenessMessage({
+        user: { name: 'Nep-naam', color: '#000000' },
+        member: { id: 'nep', name: 'Nep-naam', role: 'professional', access: 'edit' },
+        cursor: caretInFirstBlock(serverDoc),
+      }),
+    );
+
+    await expect.poll(() => caretLabels(carla), { timeout: 10_000 }).toContain('Dirk');
+    expect(await caretLabels(carla)).not.toContain('Nep-naam');
+    const presence = carla.page.getByRole('region', { name: 'Wie zijn er nu?' });
+    await presence.getByText('Dirk').waitFor();
+    expect(await presence.innerText()).not.toContain('Nep-naam');
+    await socket.close();
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Links travel (mail, WhatsApp): someone who is not a member and opens one must
+ * get a friendly explanation, not an error or an empty editor.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
+import { startServer } from '../helpers/server.ts';
+import { createWorkspace, openPlan } from './flows.ts';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(people.map((person) => person.context.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('links for people who are not members', () => {
+  it('someone who is not a member and opens a workspace or document link is told to ask for an invite', { timeout: 60_000 }, async () => {
+    const member = await newPerson(browser, server.url);
+    const stranger = await newPerson(browser, server.url);
+    people.push(member, stranger);
+    await createWorkspace(member.page, 'De Heeze', { name: 'Ellen', role: 'Professional' });
+    const workspaceUrl = member.page.url();
+    await openPlan(member.page);
+    const documentUrl = member.page.url();
+
+    for (const url of [workspaceUrl, documentUrl]) {
+      await stranger.page.goto(url);
+      await stranger.page.getByRole('heading', { level: 1, name: 'Je hebt hier geen toegang' }).waitFor();
+      expect(await stranger.page.getByText('Vraag iemand uit de werkruimte om een uitnodigingslink.').count()).toBe(1);
+      expect(await stranger.page.locator('.ProseMirror').count()).toBe(0);
+    }
+  });
+
+  it('an unknown or revoked invite link says so and asks for a new link', async () => {
+    const stranger = await newPerson(browser, server.url);
+    people.push(stranger);
+    await stranger.page.goto('/join/bestaat-niet');
+    await stranger.page.getByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet' }).waitFor();
+  });
+});
