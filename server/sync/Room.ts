@@ -269,7 +269,10 @@ export class Room {
   private applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
-      if (!connection.awarenessClientIds.has(entry.clientId) && this.isClaimedByOther(connection, entry.clientId)) {
+      // A connection speaks only for its own presence. y-websocket clients echo every state
+      // they receive; an echo of someone else's (present, or claimed elsewhere) is dropped.
+      const own = connection.awarenessClientIds.has(entry.clientId);
+      if (!own && (this.awareness.getStates().has(entry.clientId) || this.isClaimedByOther(connection, entry.clientId))) {
         continue;
       }
       // Identity comes from the server: whatever the client put in `member` is replaced.

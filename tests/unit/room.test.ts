@@ -205,6 +205,24 @@ describe('Room', () => {
     });
   });
 
+  it('drops a connection’s echo of a presence it does not own, even one no local connection claims', () => {
+    const room = makeRoom();
+    const echoer = connect(room, 'edit', 'Jan');
+    // A state that reached the room without a local owner (as from another server process).
+    const elsewhere = new awarenessProtocol.Awareness(new Y.Doc());
+    elsewhere.setLocalState({ note: 'van elders', member: { id: 'm-Fatima', name: 'Fatima' } });
+    awarenessProtocol.applyAwarenessUpdate(
+      room.awareness,
+      awarenessProtocol.encodeAwarenessUpdate(elsewhere, [elsewhere.clientID]),
+      'elsewhere',
+    );
+    // y-websocket clients send every state they receive back, at the same or a higher clock.
+    elsewhere.setLocalState({ note: 'van elders', member: { id: 'm-Fatima', name: 'Fatima' } });
+    room.receive(echoer.connection, awarenessMessage(elsewhere));
+    expect(room.awareness.getStates().get(elsewhere.clientID)).toMatchObject({ member: { name: 'Fatima' } });
+    expect(echoer.connection.awarenessClientIds.has(elsewhere.clientID)).toBe(false);
+  });
+
   it('removes a connection’s awareness states when it leaves, and tells the others', () => {
     const room = makeRoom();
     const leaver = connect(room, 'edit', 'Fatima');
