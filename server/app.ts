@@ -4,12 +4,16 @@
  * servers can run in one process (no module-level state anywhere).
  */
 import type { AddressInfo } from 'node:net';
+import { newId } from '../shared/ids.ts';
 import { CloseCode } from '../shared/protocol.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import type { Config } from './config.ts';
+import type { Fanout } from './fanout/Fanout.ts';
+import { RedisFanout } from './fanout/redis.ts';
 import { createCollabUpgradeHandler } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import type { Logger } from './logger.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/Storage.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
@@ -22,25 +26,42 @@ export interface RunningServer {
 }
 
 async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  if (config.databaseUrl) {
-    throw new Error('DATABASE_URL is set, but PostgreSQL storage is not available in this version yet; unset it to use SQLite');
-  }
-  if (config.redisUrl) {
-    throw new Error('REDIS_URL is set, but Redis fan-out is not available in this version yet; unset it to run one process');
-  }
-  return openSqliteStorage({ dataDir: config.dataDir, logger: logger.child({ component: 'storage' }) });
+  const storageLogger = logger.child({ component: 'storage' });
+  if (config.databaseUrl) return openPostgresStorage({ connectionString: config.databaseUrl, logger: storageLogger });
+  return openSqliteStorage({ dataDir: config.dataDir, logger: storageLogger });
+}
+
+function createFanout(config: Config, logger: Logger): Fanout | undefined {
+  if (!config.redisUrl) return undefined;
+  return new RedisFanout({
+    url: config.redisUrl,
+    channelPrefix: config.redisChannelPrefix,
+    processId: newId(),
+    logger: logger.child({ component: 'fanout' }),
+    testDropUpdates: config.fanoutTestDropUpdates,
+  });
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const startedAt = Date.now();
   const storage = await openStorage(config, logger);
+  const fanout = createFanout(config, logger);
   const accounts = new Accounts(storage);
   const rooms = new RoomRegistry({
     storage,
     logger: logger.child({ component: 'sync' }),
     unloadAfterMs: config.roomUnloadAfterMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    ...(fanout && { fanout }),
   });
+  if (fanout) {
+    try {
+      await fanout.start(rooms.fanoutListener);
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
   const app = await createHttpServer({
     accounts,
     rooms,
@@ -75,6 +96,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await rooms.shutdown(CloseCode.goingAway, 'server shutting down');
         upgrades.close();
         await app.close();
+        await fanout?.close();
         await storage.close();
       })();
       return closing;

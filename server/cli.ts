@@ -5,6 +5,11 @@
  *   create-workspace --name <naam> --member <jouw naam> --role resident|professional|other
  *       Creates a workspace (also when SIGNUP=closed) with you as its first member, and prints
  *       your token (for scripts) and an invite link to open in a browser (to join from there).
+ *       Uses DATABASE_URL's PostgreSQL when set, otherwise DATA_DIR's SQLite, like the server.
+ *
+ *   migrate-sqlite-to-postgres
+ *       Copies DATA_DIR's SQLite database into DATABASE_URL's PostgreSQL database, which must be
+ *       empty, then verifies every document's content. Stop the server first.
  *
  * Like main.ts, an entry point: it reads the environment through config.ts.
  */
@@ -12,9 +17,13 @@ import { parseArgs } from 'node:util';
 import { createWorkspaceBody } from '../shared/api.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { loadConfig } from './config.ts';
-import { openSqliteStorage } from './storage/sqlite.ts';
+import { describeDatabase, openPostgresStorage } from './storage/postgres.ts';
+import { migrateSqliteToPostgres } from './storage/migrateSqliteToPostgres.ts';
+import { openSqliteStorage, sqliteFilePath } from './storage/sqlite.ts';
 
-const USAGE = `usage: npm run cli -- create-workspace --name <name> --member <your name> --role resident|professional|other`;
+const USAGE = `usage:
+  npm run cli -- create-workspace --name <name> --member <your name> --role resident|professional|other
+  npm run cli -- migrate-sqlite-to-postgres      (DATA_DIR → DATABASE_URL, which must be empty)`;
 
 async function createWorkspace(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,7 +33,9 @@ async function createWorkspace(args: string[]): Promise<void> {
   const parsed = createWorkspaceBody.safeParse({ name: values.name, member: { name: values.member, role: values.role } });
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((issue) => issue.message).join(', ')}\n${USAGE}`);
   const config = loadConfig(process.env);
-  const storage = await openSqliteStorage({ dataDir: config.dataDir });
+  const storage = config.databaseUrl
+    ? await openPostgresStorage({ connectionString: config.databaseUrl, poolSize: 2 })
+    : await openSqliteStorage({ dataDir: config.dataDir });
   try {
     const accounts = new Accounts(storage);
     const session = await accounts.createWorkspace(parsed.data);
@@ -38,9 +49,26 @@ async function createWorkspace(args: string[]): Promise<void> {
   }
 }
 
+async function migrateToPostgres(args: string[]): Promise<void> {
+  if (args.length > 0) throw new Error(USAGE);
+  const config = loadConfig(process.env);
+  if (!config.databaseUrl) throw new Error('Set DATABASE_URL to the (empty) PostgreSQL database to copy into.');
+  console.log(`Copying ${sqliteFilePath(config.dataDir)} into PostgreSQL ${describeDatabase(config.databaseUrl)} ...`);
+  const report = await migrateSqliteToPostgres({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    progress: (line) => console.log(line),
+  });
+  console.log(
+    `Done: ${report.workspaces} workspaces, ${report.members} members, ${report.documents} documents, ` +
+      `${report.updates} updates; all ${report.verifiedDocuments} documents verified equal.`,
+  );
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'create-workspace') await createWorkspace(rest);
+  else if (command === 'migrate-sqlite-to-postgres') await migrateToPostgres(rest);
   else throw new Error(USAGE);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -44,6 +44,17 @@ const environment = z.object({
   ROOM_UNLOAD_AFTER_MS: integer('ROOM_UNLOAD_AFTER_MS', 0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 1_000_000).default(500),
   STATIC_DIR: z.string().trim().min(1).default('./dist/client'),
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'REDIS_CHANNEL_PREFIX must be 1-64 letters, digits or _ : . -' })
+    .default('samenspel:'),
+  // TEST ONLY: ordinals of document updates this process does not publish (fault injection).
+  FANOUT_TEST_DROP_UPDATES: z
+    .string()
+    .trim()
+    .regex(/^\d+(,\d+)*$/, { error: 'FANOUT_TEST_DROP_UPDATES must be a comma-separated list of whole numbers' })
+    .transform((value) => value.split(',').map(Number))
+    .optional(),
 });
 
 export interface Config {
@@ -63,6 +74,10 @@ export interface Config {
   compactAfterUpdates: number;
   /** The built client (vite build output). */
   staticDir: string;
+  /** Put before every Redis channel name (several installations or tests on one Redis). */
+  redisChannelPrefix: string;
+  /** TEST ONLY: ordinals (from 1) of document updates this process does not publish. Empty in production. */
+  fanoutTestDropUpdates: number[];
 }
 
 export class ConfigError extends Error {
@@ -78,6 +93,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    // Each process would keep only its own clients' updates in its own SQLite file: an update
+    // relayed from another process is never stored again, so restarts would lose work.
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: needs DATABASE_URL too; processes that share documents must share one PostgreSQL database',
+    );
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -91,5 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
     compactAfterUpdates: values.COMPACT_AFTER_UPDATES,
     staticDir: path.resolve(values.STATIC_DIR),
+    redisChannelPrefix: values.REDIS_CHANNEL_PREFIX,
+    fanoutTestDropUpdates: values.FANOUT_TEST_DROP_UPDATES ?? [],
   };
 }

@@ -3,7 +3,7 @@
  * the client (which sends and reads). CONTRACT.md is the outside description.
  */
 import { z } from 'zod';
-import { ACCESS_LEVELS, MAX_NAME_LENGTH, ROLES, type Access, type Role } from './members.ts';
+import { ACCESS_LEVELS, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, ROLES, type Access, type Role } from './members.ts';
 
 const name = z
   .string({ error: 'name_required' })
@@ -28,6 +28,39 @@ export const createInviteBody = z.object({
 export type CreateInviteBody = z.infer<typeof createInviteBody>;
 
 export const acceptInviteBody = memberInput;
+
+/** The kinds of document the server creates with a template (decision and action lists come later). */
+export const CREATABLE_KINDS = ['plan', 'meeting'] as const;
+export type CreatableKind = (typeof CREATABLE_KINDS)[number];
+
+export const createDocumentBody = z.object({
+  workplaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'bad_request' }),
+  kind: z.enum(CREATABLE_KINDS, { error: 'bad_request' }),
+  title: z.string().trim().max(MAX_TITLE_LENGTH, { error: 'bad_request' }).optional(),
+  /** Meetings: the day of the meeting, `YYYY-MM-DD`; today when left out. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'bad_request' })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'bad_request' })
+    .optional(),
+});
+export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+/**
+ * `POST /api/workspaces/:id/documents`: the server has stored the new document
+ * with its template (exactly once). The client then adds it to the live index
+ * with these values (see README, "Templates are written once").
+ */
+export interface CreateDocumentResponse {
+  docId: string;
+  kind: CreatableKind;
+  title: string;
+  /** Meetings only. */
+  date?: string;
+}
+
+export const exampleWorkspaceBody = z.object({ member: memberInput });
+export type ExampleWorkspaceBody = z.infer<typeof exampleWorkspaceBody>;
 export type AcceptInviteBody = z.infer<typeof acceptInviteBody>;
 
 export interface CreateWorkspaceResponse {

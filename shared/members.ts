@@ -18,3 +18,6 @@ export interface AwarenessMember {
 }
 
 export const MAX_NAME_LENGTH = 80;
+
+/** Titles of workplaces and documents. */
+export const MAX_TITLE_LENGTH = 120;

@@ -2,7 +2,14 @@
  * Workspaces, members, invites and sessions: the rules, over AccountStorage.
  * Every member with edit access has the same rights; a role is only a label.
  */
-import type { CreateWorkspaceBody, InvitePreview, MemberView, WorkspaceView } from '../../shared/api.ts';
+import type {
+  CreateDocumentBody,
+  CreateDocumentResponse,
+  CreateWorkspaceBody,
+  InvitePreview,
+  MemberView,
+  WorkspaceView,
+} from '../../shared/api.ts';
 import { newId, newSecret } from '../../shared/ids.ts';
 import type { Access, Role } from '../../shared/members.ts';
 import { INDEX_DOC_ID } from '../../shared/rooms.ts';
@@ -10,6 +17,7 @@ import { PLAN_TEMPLATE, PLAN_TEMPLATE_TITLE } from '../../shared/schema/planTemp
 import { appendBlocks } from '../../shared/schema/richText.ts';
 import { addDocument, addWorkplace } from '../../shared/schema/workspaceIndex.ts';
 import { createDocument } from '../documents/createDocument.ts';
+import { localIsoDate, templateFor } from '../documents/documentTemplates.ts';
 import type { MemberRecord, SessionRecord, Storage } from '../storage/Storage.ts';
 import { hashSecret, looksLikeSecret } from './secrets.ts';
 
@@ -73,8 +81,36 @@ export class Accounts {
     return { id, code };
   }
 
+  /**
+   * Creates a plan or meeting notes with its template, under a fresh id, so the
+   * template is written exactly once. The caller (a client holding the live
+   * index) then lists it in the workspace index.
+   */
+  async createDocument(session: SessionRecord, input: CreateDocumentBody): Promise<CreateDocumentResponse> {
+    const at = this.now();
+    const docId = newId();
+    const date = input.date ?? localIsoDate(at);
+    const template = templateFor(input.kind, date);
+    await createDocument(this.storage, { workspaceId: session.workspace.id, docId, createdBy: session.member.id, at }, (doc) =>
+      appendBlocks(doc, template.blocks),
+    );
+    const title = input.title || template.title;
+    return input.kind === 'meeting' ? { docId, kind: input.kind, title, date } : { docId, kind: input.kind, title };
+  }
+
   async revokeInvite(session: SessionRecord, inviteId: string): Promise<boolean> {
     return this.storage.revokeInvite(session.workspace.id, inviteId, this.now());
+  }
+
+  /**
+   * Removes a member of the session's workspace: its sessions stop working at
+   * once. False when there is no such member (or it was removed already).
+   */
+  async removeMember(session: SessionRecord, memberId: string): Promise<boolean> {
+    const member = await this.storage.getMember(memberId);
+    if (!member || member.workspaceId !== session.workspace.id || member.removedAt !== null) return false;
+    await this.storage.removeMember(memberId, this.now());
+    return true;
   }
 
   /** What the join page shows; null for an unknown or revoked code. */

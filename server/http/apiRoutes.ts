@@ -3,12 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   acceptInviteBody,
+  createDocumentBody,
   createInviteBody,
   createWorkspaceBody,
   sessionCookieName,
   SESSION_COOKIE_PREFIX,
   type AcceptInviteResponse,
   type ApiErrorCode,
+  type CreateDocumentResponse,
   type CreateInviteResponse,
   type CreateWorkspaceResponse,
   type HealthResponse,
@@ -132,6 +134,27 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
     if (!revoked) throw new ApiError(404, 'not_found');
     request.log.info({ workspace: session.workspace.id, invite: idParam(request, 'inviteId') }, 'invite revoked');
     return reply.code(204).send();
+  });
+
+  app.delete('/api/workspaces/:workspaceId/members/:memberId', async (request, reply) => {
+    const session = await requireMember(request, idParam(request, 'workspaceId'), true);
+    const memberId = idParam(request, 'memberId');
+    // Nobody removes themselves, so a member with edit access always remains.
+    if (memberId === session.member.id) throw new ApiError(403, 'forbidden');
+    if (!(await accounts.removeMember(session, memberId))) throw new ApiError(404, 'not_found');
+    // Open connections close at once, on every server process.
+    const connections = options.rooms.revokeMember(memberId);
+    request.log.info({ workspace: session.workspace.id, member: memberId, connections }, 'member removed');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/workspaces/:workspaceId/documents', async (request, reply): Promise<CreateDocumentResponse> => {
+    const session = await requireMember(request, idParam(request, 'workspaceId'), true);
+    const body = parseBody(createDocumentBody, request.body);
+    const created = await accounts.createDocument(session, body);
+    request.log.info({ workspace: session.workspace.id, doc: created.docId, kind: created.kind }, 'document created');
+    reply.code(201);
+    return created;
   });
 
   app.get('/api/invites/:code', async (request) => {

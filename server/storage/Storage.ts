@@ -2,8 +2,8 @@
  * Everything Samenspel keeps, behind one interface: documents as an append-only
  * update log with a compacted snapshot, and the accounts (workspaces, members,
  * invites, sessions). SQLite (sqlite.ts) is the embedded default; PostgreSQL
- * will be a second implementation of the same interface, checked by the same
- * contract suite (tests/contract/).
+ * (postgres.ts) is the second implementation of the same interface, checked by
+ * the same contract suite (tests/contract/).
  *
  * Every method is async so that a networked database fits without a rewrite.
  * Secrets (session tokens, invite codes) reach storage only as hashes.
@@ -27,6 +27,20 @@ export interface StoredDocument {
   snapshotSeq: number;
   /** The log after the snapshot, in the order it was appended. */
   updates: { seq: number; update: Uint8Array }[];
+}
+
+/**
+ * Where an appended update sits in its document's log. Sequence numbers are
+ * global (unique across documents, increasing per document, not consecutive),
+ * so `prevSeq` links each update to the one before it in the same document:
+ * a reader that holds everything up to `prevSeq` and then receives this update
+ * holds everything up to `seq`. Server processes use the chain to notice a
+ * fan-out message that never arrived (server/sync/UpdateChain.ts).
+ */
+export interface AppendedUpdate {
+  seq: number;
+  /** The seq of the document's previous log entry; 0 when this is the first. */
+  prevSeq: number;
 }
 
 /** A new document's starting content (a template), stored atomically with its record. */
@@ -81,9 +95,21 @@ export interface DocumentStorage {
   /**
    * Appends updates to documents' logs durably (committed) before it resolves,
    * in the order given. Implementations may commit calls that arrive together
-   * in one transaction. Returns each update's sequence number.
+   * in one transaction. Returns each update's sequence number and the one
+   * before it in the same document.
+   *
+   * Appends to one document are serialised, also between processes sharing
+   * the database: once a seq of a document is visible, every lower seq of that
+   * document is visible too (no hole fills in later).
    */
-  appendUpdate(workspaceId: string, docId: string, update: Uint8Array, origin: UpdateOrigin): Promise<number>;
+  appendUpdate(workspaceId: string, docId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendedUpdate>;
+
+  /**
+   * The log entries of a document with seq > afterSeq, in order, whether or not
+   * a snapshot covers them (compaction keeps the log). For catching up on what
+   * another process appended.
+   */
+  loadUpdatesAfter(workspaceId: string, docId: string, afterSeq: number): Promise<{ seq: number; update: Uint8Array }[]>;
 
   /** How many updates the log holds after the snapshot. */
   pendingLogLength(workspaceId: string, docId: string): Promise<number>;

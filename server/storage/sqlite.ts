@@ -10,16 +10,18 @@
  *
  * Several processes may share the file (a CLI next to the server, a test
  * helper); SQLite serialises their writes, and `busy_timeout` makes them wait.
+ * Because every write holds the database's one write lock, an append's prevSeq
+ * (the document's last seq, read in the same transaction) is exact.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
-import { ACCESS_LEVELS, ROLES } from '../../shared/members.ts';
-import type { Access, Role } from '../../shared/members.ts';
 import { migrateSqlite } from './sqliteMigrations.ts';
+import { invalidAppend, parseAccess, parseRole } from './storedValues.ts';
 import type {
+  AppendedUpdate,
   DocumentRecord,
   InitialContent,
   InviteRecord,
@@ -76,7 +78,7 @@ interface PendingAppend {
   docId: string;
   update: Uint8Array;
   origin: UpdateOrigin;
-  resolve(seq: number): void;
+  resolve(appended: AppendedUpdate): void;
   reject(error: unknown): void;
 }
 
@@ -169,16 +171,23 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  appendUpdate(workspaceId: string, docId: string, update: Uint8Array, origin: UpdateOrigin): Promise<number> {
+  appendUpdate(workspaceId: string, docId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendedUpdate> {
     if (this.#closed) return Promise.reject(closedError());
     // Checked here, not by the database: inside a shared batch one bad row
     // would fail every other room's append along with it.
     const invalid = invalidAppend(update, origin);
     if (invalid) return Promise.reject(new TypeError(`appendUpdate for ${workspaceId}/${docId}: ${invalid}`));
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<AppendedUpdate>((resolve, reject) => {
       this.#queue.push({ workspaceId, docId, update, origin, resolve, reject });
       this.#flushTimer ??= setImmediate(() => this.#flush());
     });
+  }
+
+  async loadUpdatesAfter(workspaceId: string, docId: string, afterSeq: number): Promise<{ seq: number; update: Uint8Array }[]> {
+    this.#assertOpen();
+    this.#flush();
+    const rows = this.#statements.updatesAfter.all(workspaceId, docId, afterSeq) as UpdateRow[];
+    return rows.map((row) => ({ seq: row.seq, update: asBytes(row.data) }));
   }
 
   async pendingLogLength(workspaceId: string, docId: string): Promise<number> {
@@ -363,18 +372,19 @@ export class SqliteStorage implements Storage {
     if (batch.length === 0) return;
     this.#queue = [];
 
-    const insert = this.#statements.insertUpdate;
-    let seqs: number[];
+    const { insertUpdate, lastSeq } = this.#statements;
+    let appended: AppendedUpdate[];
     try {
-      seqs = this.#db
+      appended = this.#db
         .transaction(() =>
-          batch.map(
-            (item) =>
-              Number(
-                insert.run(item.workspaceId, item.docId, item.update, item.origin.memberId, item.origin.at)
-                  .lastInsertRowid,
-              ),
-          ),
+          batch.map((item): AppendedUpdate => {
+            const prevSeq = (lastSeq.pluck().get(item.workspaceId, item.docId) as number | null) ?? 0;
+            const seq = Number(
+              insertUpdate.run(item.workspaceId, item.docId, item.update, item.origin.memberId, item.origin.at)
+                .lastInsertRowid,
+            );
+            return { seq, prevSeq };
+          }),
         )
         .immediate();
     } catch (error) {
@@ -383,7 +393,7 @@ export class SqliteStorage implements Storage {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, index) => item.resolve(seqs[index] as number));
+    batch.forEach((item, index) => item.resolve(appended[index] as AppendedUpdate));
   }
 }
 
@@ -395,6 +405,7 @@ function prepareStatements(db: Database) {
     updatesAfter: db.prepare(
       'SELECT seq, data FROM document_updates WHERE workspace_id = ? AND doc_id = ? AND seq > ? ORDER BY seq',
     ),
+    lastSeq: db.prepare('SELECT max(seq) FROM document_updates WHERE workspace_id = ? AND doc_id = ?'),
     pendingCount: db.prepare(`
       SELECT count(*) AS n FROM document_updates
       WHERE workspace_id = ? AND doc_id = ? AND seq > coalesce(
@@ -463,13 +474,6 @@ function prepareStatements(db: Database) {
   };
 }
 
-function invalidAppend(update: Uint8Array, origin: UpdateOrigin): string | null {
-  if (!(update instanceof Uint8Array) || update.byteLength === 0) return 'update must be a non-empty Uint8Array';
-  if (!Number.isSafeInteger(origin.at)) return 'origin.at must be integer milliseconds';
-  if (origin.memberId !== null && typeof origin.memberId !== 'string') return 'origin.memberId must be a string or null';
-  return null;
-}
-
 function insertMember(statement: Statement, member: MemberRecord): void {
   statement.run(
     member.id,
@@ -503,20 +507,6 @@ function toInvite(row: InviteRow): InviteRecord {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
-}
-
-// The schema's CHECK constraints already hold these; the parse makes a drift
-// between schema and code fail loudly instead of leaking an unknown value.
-function parseRole(value: string): Role {
-  const role = ROLES.find((candidate) => candidate === value);
-  if (!role) throw new Error(`Stored member role ${JSON.stringify(value)} is not a known role`);
-  return role;
-}
-
-function parseAccess(value: string): Access {
-  const access = ACCESS_LEVELS.find((candidate) => candidate === value);
-  if (!access) throw new Error(`Stored access ${JSON.stringify(value)} is not a known access level`);
-  return access;
 }
 
 /** better-sqlite3 hands out Buffers; callers get plain Uint8Arrays over the same bytes. */

@@ -17,13 +17,22 @@
  * If a write fails, the room is poisoned: every connection is closed and the
  * room is dropped, so its unstored state is never served; clients reconnect to a
  * room freshly loaded from storage and resend what it lacks.
+ *
+ * With several server processes (fan-out, `peers`), a committed update is also
+ * published, with its place in the document's log; updates other processes
+ * committed arrive through `receiveFromPeers` and go to the local connections
+ * only (origins.ts). The room tracks which part of the log it holds
+ * (UpdateChain.ts); when a message went missing it reads the log back from
+ * storage (`catchUp`). Presence crosses too, each process publishing the
+ * changes of its own connections, `member` already stamped.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { RoomName } from '../../shared/rooms.ts';
 import type { Logger } from '../logger.ts';
-import type { DocumentStorage } from '../storage/Storage.ts';
+import type { FanoutMessage } from '../fanout/Fanout.ts';
+import type { AppendedUpdate, DocumentStorage } from '../storage/Storage.ts';
 import { Connection } from './Connection.ts';
 import {
   encodeAwarenessMessage,
@@ -36,7 +45,12 @@ import {
   type AwarenessEntry,
   type IncomingMessage,
 } from './messages.ts';
-import { LOAD_ORIGIN, loadStoredDoc, type LoadedDoc } from './loadStoredDoc.ts';
+import { loadStoredDoc, type LoadedDoc } from './loadStoredDoc.ts';
+import { CATCH_UP_ORIGIN, classifyOrigin, REMOTE_ORIGIN } from './origins.ts';
+import { UpdateChain } from './UpdateChain.ts';
+
+const DEFAULT_CATCH_UP_AFTER_MS = 200;
+const DEFAULT_ANNOUNCE_HEAD_AFTER_MS = 1000;
 
 interface PendingWrite {
   update: Uint8Array;
@@ -45,9 +59,23 @@ interface PendingWrite {
   at: number;
 }
 
+/** What the room sends to the other server processes: the smallest part of Fanout it uses. */
+export interface RoomPeers {
+  publish(message: FanoutMessage): void;
+}
+
+/** The fan-out messages that concern one room. */
+export type RoomPeerMessage = Extract<FanoutMessage, { room: RoomName }>;
+
 export interface RoomOptions {
   compactAfterUpdates: number;
   logger: Logger;
+  /** The other server processes serving this document; absent when this process is the only one. */
+  peers?: RoomPeers;
+  /** How long a gap in the update chain may stay open (a message late or lost) before reading the log back. */
+  catchUpAfterMs?: number;
+  /** After this long without a local commit, the room tells the others how far the log has come. */
+  announceHeadAfterMs?: number;
   /** Called once when the room must be dropped (after a failed write). */
   onPoisoned: (room: Room) => void;
   /** Called whenever the last connection leaves. */
@@ -73,7 +101,17 @@ export class Room {
   private logLength: number;
   private compacting: Promise<void> | null = null;
   private poisoned = false;
+  private destroyed = false;
   private readonly logger: Logger;
+
+  // Several processes (fan-out); inert without peers.
+  private chain: UpdateChain;
+  /** The highest seq this process committed for the document. */
+  private lastOwnSeq = 0;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpRequested = false;
+  private catchUpTimer: NodeJS.Timeout | null = null;
+  private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly name: RoomName,
@@ -84,6 +122,7 @@ export class Room {
     this.logger = options.logger;
     this.logLength = loaded.logLength;
     this.currentDoc = loaded.doc;
+    this.chain = new UpdateChain(loaded.lastSeq);
     // The server itself has no presence in the document.
     this.awareness.setLocalState(null);
     this.currentDoc.on('update', this.onDocUpdate);
@@ -175,6 +214,74 @@ export class Room {
     }
   }
 
+  /** A message from another server process about this room (fan-out). */
+  receiveFromPeers(message: RoomPeerMessage): void {
+    if (this.poisoned || this.destroyed) return;
+    switch (message.kind) {
+      case 'update':
+        if (this.held) {
+          this.held.push(() => this.applyRemoteUpdate(message.update, message));
+          return;
+        }
+        this.applyRemoteUpdate(message.update, message);
+        return;
+      case 'head':
+        this.chain.announce(message.seq);
+        if (this.chain.hasGap) this.scheduleCatchUp();
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+        } catch (error) {
+          this.logger.warn({ room: this.name.key, err: error }, 'awareness from another process could not be applied');
+        }
+        return;
+      case 'awarenessQuery':
+        this.publishLocalAwareness();
+        return;
+      default: {
+        const unknown: never = message;
+        throw new Error(`unhandled fan-out message ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /**
+   * Reads the log after the part the room holds back from storage and applies
+   * it, for updates whose fan-out message was lost (a gap in the chain, a
+   * Redis reconnect). Concurrent calls share one run; a call during a run
+   * makes it go round once more.
+   */
+  catchUp(): Promise<void> {
+    if (this.poisoned || this.destroyed) return Promise.resolve();
+    this.catchUpRequested = true;
+    this.catchingUp ??= this.runCatchUp().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  /** Tells the other processes how far this document's log has come (after a reconnect). */
+  announceHead(): void {
+    const seq = Math.max(this.chain.head, this.lastOwnSeq);
+    if (!this.options.peers || seq === 0) return;
+    this.options.peers.publish({ kind: 'head', room: this.name, seq });
+    this.logger.debug({ room: this.name.key, seq }, 'head announced');
+  }
+
+  /** Publishes the presence of this process's own connections (for a process that just opened the room). */
+  publishLocalAwareness(): void {
+    if (!this.options.peers) return;
+    const states = this.awareness.getStates();
+    const own = [...this.connections].flatMap((connection) => [...connection.awarenessClientIds]).filter((id) => states.has(id));
+    if (own.length === 0) return;
+    this.options.peers.publish({
+      kind: 'awareness',
+      room: this.name,
+      update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own),
+    });
+  }
+
   /** Closes every connection (e.g. at shutdown) and releases the document. */
   closeAll(code: number, reason: string): void {
     for (const connection of [...this.connections]) connection.close(code, reason);
@@ -197,6 +304,9 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
     this.currentDoc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -249,6 +359,7 @@ export class Room {
       this.currentDoc = loaded.doc;
       this.currentDoc.on('update', this.onDocUpdate);
       this.logLength = loaded.logLength;
+      this.chain = new UpdateChain(loaded.lastSeq);
       this.logger.warn({ room: this.name.key, ms: Date.now() - started }, 'document rebuilt from storage');
     })().then(
       () => {
@@ -291,12 +402,115 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return;
-    if (!(origin instanceof Connection)) throw new Error('a room document changed without a connection as origin');
-    const write = { update, origin, at: Date.now() };
-    if (this.applying) this.applying.push(write);
-    else this.enqueue(write);
+    const classified = classifyOrigin(origin);
+    switch (classified.kind) {
+      case 'load':
+        return;
+      case 'storedElsewhere': {
+        // Committed by another process (or read back from storage): only our clients still need it.
+        const message = encodeUpdate(update);
+        for (const connection of this.connections) connection.send(message);
+        return;
+      }
+      case 'client': {
+        const write = { update, origin: classified.connection, at: Date.now() };
+        if (this.applying) this.applying.push(write);
+        else this.enqueue(write);
+        return;
+      }
+      default: {
+        const unknown: never = classified;
+        throw new Error(`unhandled origin ${JSON.stringify(unknown)}`);
+      }
+    }
   };
+
+  private applyRemoteUpdate(update: Uint8Array, place: AppendedUpdate): void {
+    if (this.poisoned || this.destroyed || this.chain.holds(place.seq)) return;
+    try {
+      Y.applyUpdate(this.currentDoc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      // Stored by another process, so it applied there; whatever went wrong, storage has the truth.
+      this.logger.error({ room: this.name.key, seq: place.seq, err: error }, 'update from another process failed to apply');
+      this.rebuild();
+      return;
+    }
+    this.chain.add(place.prevSeq, place.seq);
+    if (this.chain.hasGap) this.scheduleCatchUp();
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.catchUpTimer || this.destroyed) return;
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null;
+      if (this.chain.hasGap) void this.catchUp();
+    }, this.options.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS);
+    this.catchUpTimer.unref();
+  }
+
+  private async runCatchUp(): Promise<void> {
+    while (this.catchUpRequested && !this.poisoned && !this.destroyed) {
+      this.catchUpRequested = false;
+      if (this.rebuilding) {
+        await this.rebuilding; // a rebuild reads everything anyway
+        continue;
+      }
+      const from = this.chain.head;
+      const announcedBefore = this.chain.announced;
+      const started = Date.now();
+      let entries: { seq: number; update: Uint8Array }[];
+      try {
+        entries = await this.storage.loadUpdatesAfter(this.name.workspaceId, this.name.docId, from);
+      } catch (error) {
+        // Nothing changed in the room; the next gap, message or reconnect tries again.
+        this.logger.error({ room: this.name.key, err: error }, 'catching up from storage failed');
+        this.scheduleCatchUp();
+        return;
+      }
+      if (this.poisoned || this.destroyed) return;
+      if (this.held) {
+        this.catchUpRequested = true; // a rebuild started meanwhile: wait for it, then look again
+        continue;
+      }
+      const missing = entries.filter((entry) => !this.chain.holds(entry.seq));
+      if (missing.length > 0) {
+        try {
+          // One transaction: our clients get one update for everything caught up.
+          Y.transact(
+            this.currentDoc,
+            () => {
+              for (const entry of missing) Y.applyUpdate(this.currentDoc, entry.update, CATCH_UP_ORIGIN);
+            },
+            CATCH_UP_ORIGIN,
+          );
+        } catch (error) {
+          this.logger.error({ room: this.name.key, err: error }, 'stored updates failed to apply while catching up');
+          this.rebuild();
+          return;
+        }
+      }
+      const reached = entries.at(-1)?.seq ?? from;
+      this.chain.caughtUpTo(reached, announcedBefore);
+      this.logger.info(
+        { room: this.name.key, from, to: this.chain.head, updates: missing.length, ms: Date.now() - started },
+        'caught up from storage',
+      );
+    }
+    if (this.chain.hasGap) this.scheduleCatchUp();
+  }
+
+  private scheduleAnnounce(): void {
+    if (!this.options.peers || this.destroyed) return;
+    if (this.announceTimer) {
+      this.announceTimer.refresh(); // debounced: announce once the room has been quiet for a while
+      return;
+    }
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      this.announceHead();
+    }, this.options.announceHeadAfterMs ?? DEFAULT_ANNOUNCE_HEAD_AFTER_MS);
+    this.announceTimer.unref();
+  }
 
   private enqueue(write: PendingWrite): void {
     this.queued.push(write);
@@ -314,8 +528,12 @@ export class Room {
       for (const clientId of [...added, ...updated]) connection.awarenessClientIds.add(clientId);
       for (const clientId of removed) connection.awarenessClientIds.delete(clientId);
     }
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwarenessMessage(update);
     for (const peer of this.connections) peer.send(message);
+    // Our own clients' changes, including the removal when one of them left (it is no longer in
+    // `connections` then); never what came from another process, nor y-protocols' own timeouts.
+    if (origin instanceof Connection) this.options.peers?.publish({ kind: 'awareness', room: this.name, update });
   };
 
   /** Commits queued updates in order, one batch at a time, and forwards each after its commit. */
@@ -323,8 +541,9 @@ export class Room {
     while (this.queued.length > 0 && !this.poisoned) {
       const batch = this.queued;
       this.queued = [];
+      let appended: AppendedUpdate[];
       try {
-        await Promise.all(
+        appended = await Promise.all(
           batch.map((write) =>
             this.storage.appendUpdate(this.name.workspaceId, this.name.docId, write.update, {
               memberId: write.origin.identity.memberId,
@@ -342,18 +561,26 @@ export class Room {
       }
       this.committed += batch.length;
       this.logLength += batch.length;
-      for (const write of batch) this.forward(write);
+      batch.forEach((write, index) => this.forward(write, appended[index] as AppendedUpdate));
       this.releaseCommitWaiters();
       this.maybeCompact();
+      if (this.options.peers) {
+        if (this.chain.hasGap) this.scheduleCatchUp();
+        this.scheduleAnnounce();
+      }
     }
     this.flushing = null;
   }
 
-  private forward(write: PendingWrite): void {
+  /** After the commit: to the other local connections, and to the other processes. */
+  private forward(write: PendingWrite, place: AppendedUpdate): void {
     const message = encodeUpdate(write.update);
     for (const connection of this.connections) {
       if (connection !== write.origin) connection.send(message);
     }
+    this.chain.add(place.prevSeq, place.seq);
+    this.lastOwnSeq = Math.max(this.lastOwnSeq, place.seq);
+    this.options.peers?.publish({ kind: 'update', room: this.name, update: write.update, ...place });
   }
 
   private releaseCommitWaiters(): void {

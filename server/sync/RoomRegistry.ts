@@ -2,19 +2,38 @@
  * The open rooms of one server. A room is loaded once (one shared promise per
  * loading room), serves its connections, and is unloaded a while after its last
  * connection left — only once everything it received is stored.
+ *
+ * With fan-out (several processes), the registry is the fan-out's listener: it
+ * joins a room's channel before loading the room from storage (so no update
+ * committed meanwhile can fall between the two; what arrives during the load
+ * waits and is applied after it), leaves it when the room goes, hands each
+ * message to its room, and closes a removed member's connections on every
+ * process.
  */
 import { CloseCode } from '../../shared/protocol.ts';
 import type { RoomName } from '../../shared/rooms.ts';
+import type { Fanout, FanoutListener, FanoutMessage } from '../fanout/Fanout.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStorage } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
-import { Room } from './Room.ts';
+import { Room, type RoomPeerMessage } from './Room.ts';
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
   logger: Logger;
   unloadAfterMs: number;
   compactAfterUpdates: number;
+  /** The other server processes; absent when this is the only one. */
+  fanout?: Pick<Fanout, 'join' | 'leave' | 'publish'>;
+  /** See RoomOptions. */
+  catchUpAfterMs?: number;
+  announceHeadAfterMs?: number;
+}
+
+/** Fan-out messages for a room that is still loading, and whether it must catch up once loaded. */
+interface LoadingInbox {
+  messages: RoomPeerMessage[];
+  catchUp: boolean;
 }
 
 export interface RoomStats {
@@ -26,6 +45,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly inboxes = new Map<string, LoadingInbox>();
   private readonly logger: Logger;
   private shuttingDown = false;
 
@@ -79,6 +99,22 @@ export class RoomRegistry {
     );
   }
 
+  /** What the fan-out calls with messages from the other processes. */
+  readonly fanoutListener: FanoutListener = {
+    message: (message) => this.receiveFromPeers(message),
+    reconnected: () => this.peersReconnected(),
+  };
+
+  /**
+   * A member was removed: closes its connections here and tells every other
+   * process to do the same. (Its sessions were revoked in the shared storage,
+   * so reconnecting fails everywhere.)
+   */
+  revokeMember(memberId: string): number {
+    this.options.fanout?.publish({ kind: 'memberRemoved', memberId });
+    return this.disconnectMember(memberId, CloseCode.accessRevoked, 'member removed');
+  }
+
   /** Closes every connection of a member in every room (for removed members and revoked access). */
   disconnectMember(memberId: string, code: number, reason: string): number {
     let closed = 0;
@@ -121,15 +157,61 @@ export class RoomRegistry {
 
   private async load(name: RoomName): Promise<Room> {
     const started = Date.now();
-    const room = await Room.load(name, this.options.storage, {
-      compactAfterUpdates: this.options.compactAfterUpdates,
-      logger: this.logger,
-      onPoisoned: (poisoned) => this.drop(poisoned),
-      onEmpty: (empty) => this.scheduleUnloadIfEmpty(empty),
-    });
+    const { fanout } = this.options;
+    const inbox: LoadingInbox = { messages: [], catchUp: false };
+    let room: Room;
+    if (fanout) {
+      this.inboxes.set(name.key, inbox);
+      await fanout.join(name);
+    }
+    try {
+      room = await Room.load(name, this.options.storage, {
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        logger: this.logger,
+        onPoisoned: (poisoned) => this.drop(poisoned),
+        onEmpty: (empty) => this.scheduleUnloadIfEmpty(empty),
+        ...(fanout && {
+          peers: fanout,
+          catchUpAfterMs: this.options.catchUpAfterMs,
+          announceHeadAfterMs: this.options.announceHeadAfterMs,
+        }),
+      });
+    } catch (error) {
+      this.inboxes.delete(name.key);
+      fanout?.leave(name);
+      throw error;
+    }
     this.rooms.set(name.key, room);
     this.logger.info({ room: name.key, ms: Date.now() - started }, 'room loaded');
+    if (fanout) {
+      this.inboxes.delete(name.key);
+      for (const message of inbox.messages) room.receiveFromPeers(message);
+      if (inbox.catchUp) void room.catchUp();
+      // Presence of people on other processes shows at once, not at their next renewal.
+      fanout.publish({ kind: 'awarenessQuery', room: name });
+    }
     return room;
+  }
+
+  private receiveFromPeers(message: FanoutMessage): void {
+    if (message.kind === 'memberRemoved') {
+      const closed = this.disconnectMember(message.memberId, CloseCode.accessRevoked, 'member removed');
+      if (closed > 0) this.logger.info({ member: message.memberId, connections: closed }, 'removed member disconnected');
+      return;
+    }
+    const room = this.rooms.get(message.room.key);
+    if (room) room.receiveFromPeers(message);
+    else this.inboxes.get(message.room.key)?.messages.push(message);
+  }
+
+  private peersReconnected(): void {
+    for (const room of this.rooms.values()) {
+      void room.catchUp();
+      // What we published while away is lost: tell the others how far the log came, and who is here.
+      room.announceHead();
+      room.publishLocalAwareness();
+    }
+    for (const inbox of this.inboxes.values()) inbox.catchUp = true;
   }
 
   private scheduleUnloadIfEmpty(room: Room): void {
@@ -152,13 +234,17 @@ export class RoomRegistry {
     // Someone may have connected, or the room been replaced, while writes settled.
     if (room.connections.size > 0 || this.rooms.get(room.name.key) !== room) return;
     this.rooms.delete(room.name.key);
+    this.options.fanout?.leave(room.name);
     room.destroy();
     this.logger.debug({ room: room.name.key }, 'room unloaded');
   }
 
   private drop(room: Room): void {
     this.cancelUnload(room.name.key);
-    if (this.rooms.get(room.name.key) === room) this.rooms.delete(room.name.key);
+    if (this.rooms.get(room.name.key) === room) {
+      this.rooms.delete(room.name.key);
+      this.options.fanout?.leave(room.name);
+    }
     // Destroy once its pending sends are gone; connections were closed by the room.
     queueMicrotask(() => room.destroy());
   }

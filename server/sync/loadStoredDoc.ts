@@ -10,6 +10,8 @@ export interface LoadedDoc {
   doc: Y.Doc;
   /** Updates in the log after the snapshot: how close the document is to its next compaction. */
   logLength: number;
+  /** The doc holds every log entry up to this seq (0 for an empty document). */
+  lastSeq: number;
   snapshotBytes: number;
 }
 
@@ -29,5 +31,10 @@ export async function loadStoredDoc(storage: DocumentStorage, name: RoomName): P
     doc.destroy();
     throw error;
   }
-  return { doc, logLength: stored.updates.length, snapshotBytes: stored.snapshot?.byteLength ?? 0 };
+  return {
+    doc,
+    logLength: stored.updates.length,
+    lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
+    snapshotBytes: stored.snapshot?.byteLength ?? 0,
+  };
 }

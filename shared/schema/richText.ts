@@ -14,13 +14,50 @@ export function richTextFragment(doc: Y.Doc): Y.XmlFragment {
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string };
+  | { type: 'paragraph'; text: string }
+  | { type: 'bulletList' | 'orderedList'; items: readonly string[] }
+  | { type: 'taskList'; items: readonly { text: string; checked: boolean }[] };
+
+function paragraph(text: string): Y.XmlElement {
+  const node = new Y.XmlElement('paragraph');
+  if (text) node.insert(0, [new Y.XmlText(text)]);
+  return node;
+}
+
+function listItem(name: 'listItem' | 'taskItem', text: string, checked?: boolean): Y.XmlElement {
+  const item = new Y.XmlElement(name);
+  // y-tiptap keeps attribute values as they are; TipTap's taskItem wants a boolean.
+  if (checked !== undefined) item.setAttribute('checked', checked as unknown as string);
+  item.insert(0, [paragraph(text)]);
+  return item;
+}
 
 function element(block: Block): Y.XmlElement {
-  const node = new Y.XmlElement(block.type);
-  if (block.type === 'heading') node.setAttribute('level', block.level as unknown as string);
-  if (block.text) node.insert(0, [new Y.XmlText(block.text)]);
-  return node;
+  switch (block.type) {
+    case 'heading': {
+      const node = new Y.XmlElement('heading');
+      node.setAttribute('level', block.level as unknown as string);
+      if (block.text) node.insert(0, [new Y.XmlText(block.text)]);
+      return node;
+    }
+    case 'paragraph':
+      return paragraph(block.text);
+    case 'bulletList':
+    case 'orderedList': {
+      const node = new Y.XmlElement(block.type);
+      node.insert(0, block.items.map((text) => listItem('listItem', text)));
+      return node;
+    }
+    case 'taskList': {
+      const node = new Y.XmlElement('taskList');
+      node.insert(0, block.items.map((item) => listItem('taskItem', item.text, item.checked)));
+      return node;
+    }
+    default: {
+      const unknown: never = block;
+      throw new Error(`unknown block ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 /** Appends blocks to the document's rich text, in one transaction. */
@@ -31,7 +68,7 @@ export function appendBlocks(doc: Y.Doc, blocks: readonly Block[]): void {
   });
 }
 
-/** The document's text, one line per block: for tests, search and previews. */
+/** The document's text, one line per block (and per list item): for tests, search and previews. */
 export function plainText(doc: Y.Doc): string {
   return richTextFragment(doc)
     .toArray()
@@ -39,10 +76,12 @@ export function plainText(doc: Y.Doc): string {
     .join('\n');
 }
 
+const CONTAINERS = new Set(['bulletList', 'orderedList', 'taskList', 'listItem', 'taskItem', 'table', 'tableRow']);
+
 function textOf(node: Y.XmlElement | Y.XmlText): string {
   if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]*>/g, '');
-  return node
+  const parts = node
     .toArray()
-    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
-    .join('');
+    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''));
+  return parts.join(CONTAINERS.has(node.nodeName) ? '\n' : '');
 }

@@ -3,14 +3,24 @@
  * interface only, so SQLite and PostgreSQL run the very same checks.
  *
  * `open` gives a fresh, empty storage for each test; `cleanup` runs after the
- * test and must cope with a storage the test already closed.
+ * test and must cope with a storage the test already closed. `openPeer` opens
+ * a second storage on the same database, as a second server process would
+ * (cleanup closes the peers too).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { InviteRecord, MemberRecord, Storage, StoredDocument, WorkspaceRecord } from '../../server/storage/Storage.ts';
+import type {
+  AppendedUpdate,
+  InviteRecord,
+  MemberRecord,
+  Storage,
+  StoredDocument,
+  WorkspaceRecord,
+} from '../../server/storage/Storage.ts';
 
 export interface OpenedStorage {
   storage: Storage;
+  openPeer: () => Promise<Storage>;
   cleanup: () => Promise<void>;
 }
 
@@ -65,10 +75,11 @@ function invite(id: string, workspaceId: string, createdBy: string, overrides: P
 export function describeStorageContract(name: string, open: () => Promise<OpenedStorage>): void {
   describe(`Storage contract: ${name}`, () => {
     let storage: Storage;
+    let openPeer: () => Promise<Storage>;
     let cleanup: () => Promise<void>;
 
     beforeEach(async () => {
-      ({ storage, cleanup } = await open());
+      ({ storage, openPeer, cleanup } = await open());
     });
 
     afterEach(async () => {
@@ -85,7 +96,7 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
       it('loads appended updates byte for byte, in append order, with increasing seqs', async () => {
         const updates = textUpdates(['Doel: ', 'een ', 'trapveldje']);
         const seqs: number[] = [];
-        for (const update of updates) seqs.push(await storage.appendUpdate('ws', 'plan', update, origin()));
+        for (const update of updates) seqs.push((await storage.appendUpdate('ws', 'plan', update, origin())).seq);
 
         for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number);
         const stored = await storage.loadDocument('ws', 'plan');
@@ -131,17 +142,21 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
           docs.map((doc) => [doc, textUpdates(Array.from({ length: perDoc }, (_, i) => `${doc}:${i};`))]),
         );
         // Interleave the calls across documents, all in the same tick.
-        const calls: { doc: string; seq: Promise<number> }[] = [];
+        const calls: { doc: string; appended: Promise<AppendedUpdate> }[] = [];
         for (let i = 0; i < perDoc; i++) {
           for (const doc of docs) {
-            calls.push({ doc, seq: storage.appendUpdate('ws', doc, updatesByDoc.get(doc)![i]!, origin()) });
+            calls.push({ doc, appended: storage.appendUpdate('ws', doc, updatesByDoc.get(doc)![i]!, origin()) });
           }
         }
-        const seqs = await Promise.all(calls.map((call) => call.seq));
+        const appended = await Promise.all(calls.map((call) => call.appended));
+        const seqs = appended.map((a) => a.seq);
 
         for (const doc of docs) {
-          const docSeqs = seqs.filter((_, i) => calls[i]!.doc === doc);
+          const docAppended = appended.filter((_, i) => calls[i]!.doc === doc);
+          const docSeqs = docAppended.map((a) => a.seq);
           for (let i = 1; i < docSeqs.length; i++) expect(docSeqs[i]).toBeGreaterThan(docSeqs[i - 1] as number);
+          // Each update links to the one before it in its own document, never to another document's.
+          expect(docAppended.map((a) => a.prevSeq)).toEqual([0, ...docSeqs.slice(0, -1)]);
           const stored = await storage.loadDocument('ws', doc);
           expect(stored.updates.map((u) => u.seq)).toEqual(docSeqs);
           expect(stored.updates.map((u) => u.update)).toEqual(updatesByDoc.get(doc));
@@ -152,7 +167,7 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
       it('compaction moves the snapshot to the last update and keeps the content equal', async () => {
         const seqs: number[] = [];
         for (const update of textUpdates(['Wie ', 'doet ', 'wat'])) {
-          seqs.push(await storage.appendUpdate('ws', 'plan', update, origin()));
+          seqs.push((await storage.appendUpdate('ws', 'plan', update, origin())).seq);
         }
         await storage.compact('ws', 'plan');
 
@@ -172,8 +187,8 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         const firstSnapshotSeq = (await storage.loadDocument('ws', 'plan')).snapshotSeq;
 
         const later = [
-          await storage.appendUpdate('ws', 'plan', updates[2]!, origin()),
-          await storage.appendUpdate('ws', 'plan', updates[3]!, origin()),
+          (await storage.appendUpdate('ws', 'plan', updates[2]!, origin())).seq,
+          (await storage.appendUpdate('ws', 'plan', updates[3]!, origin())).seq,
         ];
         const afterAppend = await storage.loadDocument('ws', 'plan');
         expect(afterAppend.snapshotSeq).toBe(firstSnapshotSeq);
@@ -205,13 +220,46 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         const updates = textUpdates(['a', 'b', 'c']);
         const seqs = updates.map((update) => storage.appendUpdate('ws', 'plan', update, origin()));
         await storage.compact('ws', 'plan');
-        const resolved = await Promise.all(seqs);
+        const resolved = (await Promise.all(seqs)).map((appended) => appended.seq);
 
         const stored = await storage.loadDocument('ws', 'plan');
         expect(textOf(stored)).toBe('abc');
         // Whatever the compaction saw, nothing is lost and nothing is counted twice.
         expect(stored.updates.every((u) => u.seq > stored.snapshotSeq)).toBe(true);
         expect(resolved.filter((seq) => seq > stored.snapshotSeq)).toEqual(stored.updates.map((u) => u.seq));
+      });
+
+      it('links each append to the previous update of its document, starting from createDocument’s content', async () => {
+        const [template, a, b] = textUpdates(['Doel', ' A', ' B']);
+        const record = { workspaceId: 'ws', docId: 'plan', createdAt: T0, createdBy: null };
+        await storage.createDocument(record, { update: template!, origin: origin(null) });
+        const templateSeq = (await storage.loadDocument('ws', 'plan')).updates[0]!.seq;
+
+        const first = await storage.appendUpdate('ws', 'plan', a!, origin());
+        const elsewhere = await storage.appendUpdate('ws', 'other', a!, origin());
+        const second = await storage.appendUpdate('ws', 'plan', b!, origin());
+        expect(first.prevSeq).toBe(templateSeq);
+        expect(elsewhere.prevSeq).toBe(0);
+        expect(second.prevSeq).toBe(first.seq);
+        await storage.compact('ws', 'plan');
+        // Compaction keeps the log, so the chain goes on from the last update.
+        const third = await storage.appendUpdate('ws', 'plan', b!, origin());
+        expect(third.prevSeq).toBe(second.seq);
+      });
+
+      it('loadUpdatesAfter returns the log after a seq, in order, also the part a snapshot covers', async () => {
+        const updates = textUpdates(['een', ' twee', ' drie']);
+        const appended: AppendedUpdate[] = [];
+        for (const update of updates) appended.push(await storage.appendUpdate('ws', 'plan', update, origin()));
+        await storage.appendUpdate('ws', 'other', updates[0]!, origin());
+        await storage.compact('ws', 'plan');
+
+        const afterFirst = await storage.loadUpdatesAfter('ws', 'plan', appended[0]!.seq);
+        expect(afterFirst.map((u) => u.seq)).toEqual([appended[1]!.seq, appended[2]!.seq]);
+        expect(afterFirst.map((u) => u.update)).toEqual([updates[1], updates[2]]);
+        expect((await storage.loadUpdatesAfter('ws', 'plan', 0)).map((u) => u.update)).toEqual(updates);
+        expect(await storage.loadUpdatesAfter('ws', 'plan', appended[2]!.seq)).toEqual([]);
+        expect(await storage.loadUpdatesAfter('ws', 'nothing', 0)).toEqual([]);
       });
 
       it('createDocument creates once: true, then false, and the first record stays', async () => {
@@ -235,6 +283,54 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         const record = { workspaceId: 'ws', docId: 'index', createdAt: T0, createdBy: null };
         expect(await storage.createDocument(record)).toBe(true);
         expect(await storage.getDocument('ws', 'index')).toEqual(record);
+      });
+    });
+
+    describe('two storages on one database (two server processes)', () => {
+      it('see each other’s appends, and the chain of a document runs through both', async () => {
+        const peer = await openPeer();
+        const updates = textUpdates(['a', 'b', 'c', 'd']);
+        const chain: AppendedUpdate[] = [];
+        for (const [i, update] of updates.entries()) {
+          chain.push(await (i % 2 === 0 ? storage : peer).appendUpdate('ws', 'plan', update, origin()));
+        }
+        expect(chain.map((a) => a.prevSeq)).toEqual([0, ...chain.slice(0, -1).map((a) => a.seq)]);
+        expect(textOf(await peer.loadDocument('ws', 'plan'))).toBe('abcd');
+        expect(textOf(await storage.loadDocument('ws', 'plan'))).toBe('abcd');
+      });
+
+      it('concurrent appends and compactions from both lose nothing, and every chain link is exact', async () => {
+        const peer = await openPeer();
+        const perSide = 60;
+        // Two writers on one document, each with its own Y.Doc (like two clients), plus compactions from both sides.
+        const write = async (target: Storage, prefix: string) => {
+          const doc = new Y.Doc();
+          const text = doc.getText('body');
+          const appended: AppendedUpdate[] = [];
+          for (let i = 0; i < perSide; i++) {
+            const before = Y.encodeStateVector(doc);
+            text.insert(text.length, `<${prefix}${i}>`);
+            appended.push(await target.appendUpdate('ws', 'plan', Y.encodeStateAsUpdate(doc, before), origin()));
+            if (i % 15 === 7) await target.compact('ws', 'plan');
+          }
+          doc.destroy();
+          return appended;
+        };
+        const [mine, theirs] = await Promise.all([write(storage, 'a'), write(peer, 'b')]);
+        await Promise.all([storage.compact('ws', 'plan'), peer.compact('ws', 'plan')]);
+
+        const stored = await storage.loadDocument('ws', 'plan');
+        const text = textOf(stored);
+        for (let i = 0; i < perSide; i++) {
+          expect(text).toContain(`<a${i}>`);
+          expect(text).toContain(`<b${i}>`);
+        }
+        // Sorted by seq, the appends of both sides form one unbroken chain.
+        const all = [...mine, ...theirs].sort((x, y) => x.seq - y.seq);
+        expect(all.map((a) => a.prevSeq)).toEqual([0, ...all.slice(0, -1).map((a) => a.seq)]);
+        expect(stored.snapshotSeq).toBe(all.at(-1)!.seq);
+        expect(stored.updates).toEqual([]);
+        expect((await storage.loadUpdatesAfter('ws', 'plan', 0)).map((u) => u.seq)).toEqual(all.map((a) => a.seq));
       });
     });
 
@@ -345,7 +441,7 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         const [update] = textUpdates(['laatste']);
         const pending = storage.appendUpdate('ws', 'plan', update!, origin());
         await storage.close();
-        await expect(pending).resolves.toBeTypeOf('number');
+        await expect(pending).resolves.toMatchObject({ seq: expect.any(Number), prevSeq: 0 });
 
         await expect(storage.appendUpdate('ws', 'plan', update!, origin())).rejects.toThrow(/closed/i);
         await expect(storage.loadDocument('ws', 'plan')).rejects.toThrow(/closed/i);

@@ -57,6 +57,23 @@ describe('config', () => {
     }
   });
 
+  it('reads the fan-out settings, and refuses REDIS_URL without DATABASE_URL (processes must share one database)', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db.example/samenspel', REDIS_URL: 'redis://cache.example:6379' });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://db.example/samenspel',
+      redisUrl: 'redis://cache.example:6379',
+      redisChannelPrefix: 'samenspel:',
+      fanoutTestDropUpdates: [],
+    });
+    expect(loadConfig({ REDIS_CHANNEL_PREFIX: 'gemeente-a:', FANOUT_TEST_DROP_UPDATES: '3,8' })).toMatchObject({
+      redisChannelPrefix: 'gemeente-a:',
+      fanoutTestDropUpdates: [3, 8],
+    });
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache.example:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_CHANNEL_PREFIX: 'met spatie' })).toThrow(/REDIS_CHANNEL_PREFIX/);
+    expect(() => loadConfig({ FANOUT_TEST_DROP_UPDATES: 'drie' })).toThrow(/FANOUT_TEST_DROP_UPDATES/);
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
   });

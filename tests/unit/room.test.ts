@@ -93,7 +93,7 @@ describe('Room', () => {
   });
 
   function makeRoom(roomStorage: Storage = storage): Room {
-    const loaded = { doc: new Y.Doc(), logLength: 0, snapshotBytes: 0 };
+    const loaded = { doc: new Y.Doc(), logLength: 0, lastSeq: 0, snapshotBytes: 0 };
     return new Room(name, roomStorage, { compactAfterUpdates: 1000, logger, onPoisoned: () => {}, onEmpty: () => {} }, loaded);
   }
 

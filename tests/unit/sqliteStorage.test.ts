@@ -237,7 +237,7 @@ describe('SQLite write failures', () => {
     expect((await storage.loadDocument('ws', 'b')).updates).toEqual([]);
 
     // The storage is still usable once the lock is gone.
-    const seq = await storage.appendUpdate('ws', 'a', write('wel bewaard'), origin);
+    const { seq } = await storage.appendUpdate('ws', 'a', write('wel bewaard'), origin);
     expect((await storage.loadDocument('ws', 'a')).updates.map((u) => u.seq)).toEqual([seq]);
     await storage.close();
   });
