@@ -562,7 +562,6 @@ export class Room {
       this.committed += batch.length;
       this.logLength += batch.length;
       batch.forEach((write, index) => this.forward(write, appended[index] as AppendedUpdate));
-      if (this.queued.length === 0) this.confirmStored(batch);
       this.releaseCommitWaiters();
       this.maybeCompact();
       if (this.options.peers) {
@@ -571,20 +570,6 @@ export class Room {
       }
     }
     this.flushing = null;
-  }
-
-  /**
-   * Tells each writer of the batch what is stored now: the standard sync step 1
-   * with the document's state vector, which the client compares with its own to
-   * show "opgeslagen". Only sent when nothing else waits to be stored, because
-   * the Y.Doc then holds exactly what storage holds (and what came from other
-   * processes, which is stored too); under continuous typing it follows at the
-   * first pause. The client's answer (a sync step 2) is usually empty.
-   */
-  private confirmStored(batch: readonly PendingWrite[]): void {
-    const writers = new Set(batch.map((write) => write.origin));
-    const message = encodeSyncStep1(Y.encodeStateVector(this.currentDoc));
-    for (const writer of writers) writer.send(message);
   }
 
   /** After the commit: to the other local connections, and to the other processes. */

@@ -131,29 +131,6 @@ describe('Room', () => {
     expect(writer.socket.ofKind('update')).toHaveLength(0);
   });
 
-  it('tells a writer the stored state vector once its updates are committed, and never before', async () => {
-    const gate = gatedStorage(storage);
-    const room = makeRoom(gate.storage);
-    const writer = connect(room, 'edit', 'Fatima');
-    const reader = connect(room, 'edit', 'Jan');
-    const clientDoc = new Y.Doc();
-    clientDoc.getText('t').insert(0, 'opgeslagen?');
-    const stepsBefore = writer.socket.ofKind('syncStep1').length;
-
-    room.receive(writer.connection, updateMessage(Y.encodeStateAsUpdate(clientDoc)));
-    await Promise.resolve();
-    expect(writer.socket.ofKind('syncStep1')).toHaveLength(stepsBefore);
-
-    gate.release();
-    await room.whenStored();
-    const confirmations = writer.socket.ofKind('syncStep1').slice(stepsBefore);
-    expect(confirmations).toHaveLength(1);
-    const stored = Y.decodeStateVector(confirmations[0]!.payload);
-    expect(stored.get(clientDoc.clientID)).toBe(Y.decodeStateVector(Y.encodeStateVector(clientDoc)).get(clientDoc.clientID));
-    // Only the writer is waiting for it.
-    expect(reader.socket.ofKind('syncStep1')).toHaveLength(1);
-  });
-
   it('holds back a sync step 2 that contains uncommitted updates until they are stored', async () => {
     const gate = gatedStorage(storage);
     const room = makeRoom(gate.storage);
