@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
-import { parseDocId, parseWorkspaceId } from '../../shared/rooms.ts';
+import { parseWorkspaceId } from '../../shared/rooms.ts';
 import { currentLanguage, setLanguage, type Language } from '../i18n/i18n.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -11,8 +11,7 @@ import { StartPage } from './StartPage.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 
 // The first screens (start, join) must not download Yjs or TipTap.
-const WorkspacePage = lazy(() => import('./WorkspacePage.tsx'));
-const DocumentPage = lazy(() => import('./DocumentPage.tsx'));
+const WorkspaceApp = lazy(() => import('./workspace/WorkspaceApp.tsx'));
 
 const LANGUAGE_OPTIONS = [
   { value: 'nl', label: 'Nederlands', lang: 'nl' },
@@ -55,17 +54,10 @@ function Routes() {
         <StartPage />
       </Route>
       <Route path="/join/:code">{({ code }) => <JoinPage code={code} />}</Route>
-      <Route path="/w/:workspaceId">
+      <Route path="/w/:workspaceId/*?">
         {({ workspaceId }) => {
           const id = parseWorkspaceId(workspaceId);
-          return id ? <WorkspacePage key={id} workspaceId={id} /> : <NotFound />;
-        }}
-      </Route>
-      <Route path="/w/:workspaceId/d/:docId">
-        {({ workspaceId, docId }) => {
-          const ws = parseWorkspaceId(workspaceId);
-          const doc = parseDocId(docId);
-          return ws && doc ? <DocumentPage key={`${ws}/${doc}`} workspaceId={ws} docId={doc} /> : <NotFound />;
+          return id ? <WorkspaceApp key={id} workspaceId={id} /> : <NotFound />;
         }}
       </Route>
       <Route>

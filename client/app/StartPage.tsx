@@ -17,23 +17,8 @@ type Memberships = MembershipsResponse['memberships'];
 export function StartPage() {
   const { t } = useTranslation();
   usePageTitle(null);
-  return (
-    <div className="narrow">
-      <section className="intro" aria-labelledby="start-title">
-        <h1 id="start-title">{t('start.title')}</h1>
-        <p className="lead">{t('start.intro')}</p>
-      </section>
-      <MyWorkspaces />
-      <CreateWorkspace />
-    </div>
-  );
-}
-
-function MyWorkspaces() {
-  const { t } = useTranslation();
   const [memberships, setMemberships] = useState<Memberships | null>(null);
   const [error, setError] = useState<unknown>(null);
-
   useEffect(() => {
     let current = true;
     api.me().then(
@@ -44,6 +29,65 @@ function MyWorkspaces() {
       current = false;
     };
   }, []);
+  const firstRun = memberships !== null && memberships.length === 0;
+  return (
+    <div className="narrow">
+      <section className="intro" aria-labelledby="start-title">
+        <h1 id="start-title">{t('start.title')}</h1>
+        <p className="lead">{t('start.intro')}</p>
+      </section>
+      <MyWorkspaces memberships={memberships} error={error} />
+      {firstRun && <ExampleWorkspace />}
+      <CreateWorkspace />
+      {!firstRun && memberships !== null && <ExampleWorkspace />}
+    </div>
+  );
+}
+
+/** The first-run choice: a copy of the Westenwind example to look around in (and to try things). */
+function ExampleWorkspace() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const invalid = memberFormProblem(name, role, t);
+    if (invalid || !role) {
+      setProblem(invalid);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await api.createExampleWorkspace({ member: { name: name.trim(), role } });
+      navigate(`/w/${encodeURIComponent(created.workspaceId)}`);
+    } catch (error) {
+      setProblem(errorText(error, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel panel--example" aria-labelledby="example-title">
+      <h2 id="example-title">{t('start.exampleTitle')}</h2>
+      <p>{t('start.exampleIntro')}</p>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <MemberFields name={name} role={role} onName={setName} onRole={setRole} />
+        <ErrorMessage text={problem} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('start.exampleLoading') : t('start.exampleLoad')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function MyWorkspaces({ memberships, error }: { memberships: Memberships | null; error: unknown }) {
+  const { t } = useTranslation();
 
   return (
     <section className="panel" aria-labelledby="mine-title">

@@ -11,16 +11,16 @@ const unknownMemberName = (): string => i18next.t('presence.unknown');
  * created inside the effect and destroyed in its cleanup, so React StrictMode's
  * mount-unmount-mount gets a fresh, connecting pair each time.
  */
-export function useCollabRoom(workspaceId: WorkspaceId | null, docId: DocId | null): CollabRoom | null {
+export function useCollabRoom(workspaceId: WorkspaceId | null, docId: DocId | null, memberId: string): CollabRoom | null {
   const [room, setRoom] = useState<CollabRoom | null>(null);
   useEffect(() => {
     if (!workspaceId || !docId) return undefined;
-    const opened = openRoom(workspaceId, docId, unknownMemberName);
+    const opened = openRoom(workspaceId, docId, memberId, unknownMemberName);
     setRoom(opened);
     return () => {
       setRoom(null);
       opened.destroy();
     };
-  }, [workspaceId, docId]);
+  }, [workspaceId, docId, memberId]);
   return room;
 }

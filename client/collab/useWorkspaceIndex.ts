@@ -8,6 +8,7 @@ import {
 } from '../../shared/schema/workspaceIndex.ts';
 
 export interface WorkspaceIndex {
+  /** Every workplace and document, archived ones included (check `archived`). */
   workplaces: WorkplaceEntry[];
   documents: DocumentEntry[];
 }
@@ -20,12 +21,7 @@ export function useWorkspaceIndex(doc: Y.Doc | null): WorkspaceIndex {
       setIndex({ workplaces: [], documents: [] });
       return undefined;
     }
-    const read = (): void => {
-      setIndex({
-        workplaces: readWorkplaces(doc).filter((entry) => !entry.archived),
-        documents: readDocuments(doc).filter((entry) => !entry.archived),
-      });
-    };
+    const read = (): void => setIndex({ workplaces: readWorkplaces(doc), documents: readDocuments(doc) });
     read();
     // The index is small, so re-reading it after each transaction is cheap and simple.
     doc.on('afterTransaction', read);

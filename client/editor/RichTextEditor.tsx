@@ -1,5 +1,6 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { CaretUser } from '../collab/caretIdentity.ts';
@@ -13,14 +14,17 @@ interface RichTextEditorProps {
   editable: boolean;
   /** Accessible name of the text area, e.g. "Tekst van Plan van aanpak". */
   label: string;
+  /** Extra buttons for this kind of document (e.g. "Aanwezigen invullen"), shown with the toolbar. */
+  actions?: (editor: Editor) => ReactNode;
 }
 
 /**
- * The collaborative editor for one rich text document. Mount it only after the
- * provider has synced: an editor on an empty Y.Doc would otherwise write its own
- * empty paragraph in front of the document everyone else already has.
+ * The collaborative editor for one rich text document. Mount it only once the
+ * document is there (the server's copy or this device's own): an editor on an
+ * empty Y.Doc would otherwise write its own empty paragraph in front of the
+ * document everyone else already has.
  */
-export function RichTextEditor({ doc, provider, me, editable, label }: RichTextEditorProps) {
+export function RichTextEditor({ doc, provider, me, editable, label, actions }: RichTextEditorProps) {
   // Made once per document: `me` is read here only at the start; later name or
   // colour changes go through updateUser below, without rebuilding the editor.
   const extensions = useMemo(() => richTextExtensions(doc, provider, me), [doc, provider]);
@@ -47,6 +51,7 @@ export function RichTextEditor({ doc, provider, me, editable, label }: RichTextE
   return (
     <div className="editor">
       {editable && <Toolbar editor={editor} />}
+      {editable && actions && <div className="editor__actions">{actions(editor)}</div>}
       <EditorContent editor={editor} className="editor__surface" />
     </div>
   );

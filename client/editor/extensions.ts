@@ -6,6 +6,8 @@
 import type { Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -32,7 +34,15 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 
 export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser): Extensions {
   return [
-    StarterKit.configure({ undoRedo: false }),
+    StarterKit.configure({
+      undoRedo: false,
+      // A click on a link places the caret (to edit it); the link form offers to open it. For readers
+      // the text is not editable, so their click follows the link as on any web page.
+      link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    TableKit.configure({ table: { resizable: false } }),
     freshSelectionBeforeRemoteChanges(doc, provider.awareness),
     caretInOwnEmptyBlock(doc),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),

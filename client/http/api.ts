@@ -8,10 +8,13 @@ import type {
   AcceptInviteResponse,
   ApiErrorBody,
   ApiErrorCode,
+  CreateDocumentBody,
+  CreateDocumentResponse,
   CreateInviteBody,
   CreateInviteResponse,
   CreateWorkspaceBody,
   CreateWorkspaceResponse,
+  ExampleWorkspaceBody,
   InvitePreview,
   MembershipsResponse,
   WorkspaceView,
@@ -72,6 +75,11 @@ export const api = {
     request<CreateInviteResponse>('POST', `/api/workspaces/${enc(workspaceId)}/invites`, body),
   revokeInvite: (workspaceId: string, inviteId: string) =>
     request<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/invites/${enc(inviteId)}`),
+  removeMember: (workspaceId: string, memberId: string) =>
+    request<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/members/${enc(memberId)}`),
+  createDocument: (workspaceId: string, body: CreateDocumentBody) =>
+    request<CreateDocumentResponse>('POST', `/api/workspaces/${enc(workspaceId)}/documents`, body),
+  createExampleWorkspace: (body: ExampleWorkspaceBody) => request<CreateWorkspaceResponse>('POST', '/api/example-workspace', body),
   invite: (code: string) => request<InvitePreview>('GET', `/api/invites/${enc(code)}`),
   acceptInvite: (code: string, body: AcceptInviteBody) =>
     request<AcceptInviteResponse>('POST', `/api/invites/${enc(code)}/accept`, body),

@@ -4,6 +4,8 @@ export interface PresencePerson {
   roleLabel: string;
   color: string;
   isYou: boolean;
+  /** Where they are, e.g. "ook hier" or "elders". */
+  where?: string;
 }
 
 interface PresenceBarProps {
@@ -13,7 +15,7 @@ interface PresenceBarProps {
   aloneText: string;
 }
 
-/** Who is in the document now: a colour (the same as their caret), name and role. */
+/** Who is in the workspace now: a colour (the same as their caret), name, role, and where. */
 export function PresenceBar({ label, people, aloneText }: PresenceBarProps) {
   const others = people.filter((person) => !person.isYou).length;
   return (
@@ -24,6 +26,7 @@ export function PresenceBar({ label, people, aloneText }: PresenceBarProps) {
             <span className="presence__dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
             <span className="presence__name">{person.name}</span>
             <span className="presence__role">{person.roleLabel}</span>
+            {person.where && <span className="presence__where">{person.where}</span>}
           </li>
         ))}
       </ul>

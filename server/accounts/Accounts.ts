@@ -18,6 +18,8 @@ import { appendBlocks } from '../../shared/schema/richText.ts';
 import { addDocument, addWorkplace } from '../../shared/schema/workspaceIndex.ts';
 import { createDocument } from '../documents/createDocument.ts';
 import { localIsoDate, templateFor } from '../documents/documentTemplates.ts';
+import { writeExampleWorkspace } from '../documents/exampleWorkspace.ts';
+import { EXAMPLE_WORKSPACE_NAME } from '../../shared/examples/westenwind.ts';
 import type { MemberRecord, SessionRecord, Storage } from '../storage/Storage.ts';
 import { hashSecret, looksLikeSecret } from './secrets.ts';
 
@@ -62,6 +64,21 @@ export class Accounts {
       addWorkplace(doc, { id: workplaceId, title: FIRST_WORKPLACE_TITLE, order: 0, createdAt });
       addDocument(doc, { id: planId, title: PLAN_TEMPLATE_TITLE, kind: 'plan', workplaceId, order: 0, createdAt });
     });
+    return { workspaceId, memberId: founder.id, token, access: 'edit' };
+  }
+
+  /**
+   * Creates the Westenwind example workspace (five workplaces, each with a
+   * plan and a meeting) with this person as its founder, so a newcomer sees at
+   * once what the tool is for.
+   */
+  async createExampleWorkspace(member: { name: string; role: Role }): Promise<NewSession> {
+    const at = this.now();
+    const workspaceId = newId();
+    const founder: MemberRecord = { id: newId(), workspaceId, name: member.name, role: member.role, access: 'edit', createdAt: at, removedAt: null };
+    const token = newSecret();
+    await this.storage.createWorkspace({ id: workspaceId, name: EXAMPLE_WORKSPACE_NAME, createdAt: at }, founder, hashSecret(token));
+    await writeExampleWorkspace(this.storage, { workspaceId, createdBy: founder.id, at });
     return { workspaceId, memberId: founder.id, token, access: 'edit' };
   }
 

@@ -6,6 +6,7 @@ import {
   createDocumentBody,
   createInviteBody,
   createWorkspaceBody,
+  exampleWorkspaceBody,
   sessionCookieName,
   SESSION_COOKIE_PREFIX,
   type AcceptInviteResponse,
@@ -93,6 +94,17 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
     const body = parseBody(createWorkspaceBody, request.body);
     const session = await accounts.createWorkspace(body);
     request.log.info({ workspace: session.workspaceId, member: session.memberId }, 'workspace created');
+    setSessionCookie(options, request, reply, session);
+    reply.code(201);
+    return { workspaceId: session.workspaceId, memberId: session.memberId, token: session.token };
+  });
+
+  /** The Westenwind example as a workspace of one's own (the start page's first-run choice). */
+  app.post('/api/example-workspace', async (request, reply): Promise<CreateWorkspaceResponse> => {
+    if (options.signup === 'closed') throw new ApiError(403, 'signup_closed');
+    const body = parseBody(exampleWorkspaceBody, request.body);
+    const session = await accounts.createExampleWorkspace(body.member);
+    request.log.info({ workspace: session.workspaceId, member: session.memberId }, 'example workspace created');
     setSessionCookie(options, request, reply, session);
     reply.code(201);
     return { workspaceId: session.workspaceId, memberId: session.memberId, token: session.token };

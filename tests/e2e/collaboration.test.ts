@@ -81,9 +81,10 @@ describe('co-writing a plan', () => {
     await anna.page.getByRole('region', { name: 'Wie zijn er nu?' }).getByText('Bram Synthese').waitFor();
     const presence = await anna.page.getByRole('region', { name: 'Wie zijn er nu?' }).innerText();
     expect(presence).toContain('Professional');
-    const connection = anna.page.locator('.connection');
-    expect(await connection.getAttribute('data-state')).toBe('connected');
-    expect(await connection.innerText()).toContain('verbonden');
+    // Once the server stored everything Anna typed, she is told so in words.
+    const connection = anna.page.locator('.document__header .connection');
+    await expect.poll(() => connection.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    expect(await connection.innerText()).toContain('verbonden · opgeslagen');
   });
 
   it('a caret shows the name the server stamped for that member, never the name the client wrote', { timeout: 60_000 }, async () => {
@@ -113,5 +114,47 @@ describe('co-writing a plan', () => {
     await presence.getByText('Dirk').waitFor();
     expect(await presence.innerText()).not.toContain('Nep-naam');
     await socket.close();
+  });
+
+  it('checklists, links and tables reach the other person; undo takes back only your own change', { timeout: 60_000 }, async () => {
+    const ella = await person();
+    const frank = await person();
+    await createWorkspace(ella.page, 'Apeldoorn', { name: 'Ella', role: 'Bewoner' });
+    const inviteUrl = await createInvite(ella.page, 'Kan meeschrijven');
+    await joinWithInvite(frank.page, inviteUrl, { name: 'Frank', role: 'Professional' });
+    await Promise.all([openPlan(ella.page), openPlan(frank.page)]);
+
+    // A checklist item.
+    await goToNewLineAtEnd(ella.page);
+    await ella.page.getByRole('button', { name: 'Takenlijst' }).click();
+    await ella.page.keyboard.type('Zaal huren');
+    await frank.page.locator('.ProseMirror ul[data-type="taskList"] li', { hasText: 'Zaal huren' }).waitFor();
+
+    // A link: typed address becomes the linked text.
+    await ella.page.keyboard.press('Enter');
+    await ella.page.keyboard.press('Enter'); // out of the checklist
+    await ella.page.getByRole('button', { name: 'Link', exact: true }).click();
+    await ella.page.getByLabel('Adres van de link', { exact: false }).fill('www.zuiddoetsamen.nl');
+    await ella.page.getByRole('button', { name: 'Link zetten' }).click();
+    const link = frank.page.locator('.ProseMirror a', { hasText: 'www.zuiddoetsamen.nl' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://www.zuiddoetsamen.nl/');
+
+    // A table.
+    await ella.page.keyboard.press('End');
+    await ella.page.keyboard.press('Enter');
+    await ella.page.getByRole('button', { name: 'Tabel' }).click();
+    await ella.page.keyboard.type('Wie');
+    await frank.page.locator('.ProseMirror table th', { hasText: 'Wie' }).waitFor();
+    expect(await frank.page.locator('.ProseMirror table tr').count()).toBe(3);
+
+    // Frank writes something; Ella's undo takes back her own last typing, never Frank's.
+    await goToNewLineAtEnd(frank.page);
+    await frank.page.keyboard.type('Frank zijn zin.');
+    await expect.poll(() => editorText(ella.page), { timeout: 10_000 }).toContain('Frank zijn zin.');
+    await ella.page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => frank.page.locator('.ProseMirror table th', { hasText: 'Wie' }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await editorText(ella.page)).toContain('Frank zijn zin.');
+    expect(await editorText(frank.page)).toContain('Frank zijn zin.');
   });
 });

@@ -16,23 +16,31 @@ export interface PersonDetails {
 /** On the start page: creates a workspace and returns its id (from the URL it lands on). */
 export async function createWorkspace(page: Page, workspaceName: string, me: PersonDetails): Promise<string> {
   await page.goto('/');
-  await page.getByLabel('Naam van de werkruimte').fill(workspaceName);
-  await page.getByLabel('Jouw naam').fill(me.name);
-  await page.getByRole('radio', { name: me.role }).check();
-  await page.getByRole('button', { name: 'Werkruimte maken' }).click();
+  const form = page.getByRole('region', { name: 'Nieuwe werkruimte maken' });
+  await form.getByLabel('Naam van de werkruimte').fill(workspaceName);
+  await form.getByLabel('Jouw naam').fill(me.name);
+  await form.getByRole('radio', { name: me.role }).check();
+  await form.getByRole('button', { name: 'Werkruimte maken' }).click();
   await page.waitForURL(/\/w\/[A-Za-z0-9_-]+$/);
   await page.getByRole('heading', { level: 1, name: workspaceName }).waitFor();
   return new URL(page.url()).pathname.split('/')[2] ?? '';
 }
 
-/** On the workspace overview: makes an invite link with the given access and returns it. */
+/**
+ * From the workspace overview: opens "Deelnemers en uitnodigen", makes an
+ * invite link with the given access, goes back to the overview and returns the link.
+ */
 export async function createInvite(page: Page, access: AccessLabel): Promise<string> {
+  await page.getByRole('link', { name: 'Deelnemers en uitnodigen' }).click();
   const panel = page.getByRole('region', { name: 'Uitnodigen' });
   await panel.getByRole('radio', { name: access }).check();
   await panel.getByRole('button', { name: 'Link maken' }).click();
   const link = panel.getByLabel(`Uitnodigingslink (${access})`);
   await link.waitFor();
-  return link.inputValue();
+  const url = await link.inputValue();
+  await page.getByRole('link', { name: /^← Terug naar/ }).click();
+  await page.waitForURL(/\/w\/[A-Za-z0-9_-]+$/);
+  return url;
 }
 
 /** Opens an invite link and joins; ends on the workspace overview. */
