@@ -10,26 +10,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptInviteResponse, CreateInviteResponse, CreateWorkspaceResponse } from '../../shared/api.ts';
-import { LAPTOP, launchBrowser, newPerson, PHONE, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import { browserTestSession, LAPTOP, PHONE } from '../helpers/browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
+const session = browserTestSession();
 const screenshotDir = process.env.SAMENSPEL_SCREENSHOTS;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+beforeAll(() => {
   if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -66,9 +56,8 @@ describe.each([
   ['laptop', LAPTOP],
 ])('every screen on a %s', (_name, viewport) => {
   it(`start, join, overview, workplace, plan, meeting and members pages pass axe and fit ${viewport.width} px`, { timeout: 120_000 }, async () => {
-    const owner = await newPerson(browser, server.url, { viewport });
-    const guest = await newPerson(browser, server.url, { viewport });
-    people.push(owner, guest);
+    const owner = await session.person({ viewport });
+    const guest = await session.person({ viewport });
 
     // The start page of someone new: the example and the "create" form.
     await guest.page.goto('/');
@@ -77,7 +66,7 @@ describe.each([
 
     // Set up through the API (the UI flows are covered elsewhere). Cookie-authenticated
     // changes must come from the app's own origin, as a browser's fetch would.
-    const headers = { Origin: server.url };
+    const headers = { Origin: session.server.url };
     const created = await owner.context.request.post('/api/example-workspace', {
       headers,
       data: { member: { name: 'Ria Jacobs', role: 'resident' } },

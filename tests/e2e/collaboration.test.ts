@@ -1,10 +1,8 @@
 /**
  * Two people, two browsers, one plan: live co-writing through the real server.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserTestSession, editorText, type Person } from '../helpers/browser.ts';
 import { createInvite, createWorkspace, goToNewLineAtEnd, joinWithInvite, openPlan } from './flows.ts';
 import {
   awarenessMessage,
@@ -15,25 +13,9 @@ import {
   syncStep1Message,
 } from './rawCollab.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
+const session = browserTestSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-async function person(): Promise<Person> {
-  const created = await newPerson(browser, server.url);
-  people.push(created);
-  return created;
-}
+const person = (): Promise<Person> => session.person();
 
 function caretLabels(p: Person): Promise<string[]> {
   return p.page.locator('.collaboration-carets__label').allTextContents();

@@ -2,31 +2,16 @@
  * Links travel (mail, WhatsApp): someone who is not a member and opens one must
  * get a friendly explanation, not an error or an empty editor.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserTestSession } from '../helpers/browser.ts';
 import { createWorkspace, openPlan } from './flows.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserTestSession();
 
 describe('links for people who are not members', () => {
   it('someone who is not a member and opens a workspace or document link is told to ask for an invite', { timeout: 60_000 }, async () => {
-    const member = await newPerson(browser, server.url);
-    const stranger = await newPerson(browser, server.url);
-    people.push(member, stranger);
+    const member = await session.person();
+    const stranger = await session.person();
     await createWorkspace(member.page, 'De Heeze', { name: 'Ellen', role: 'Professional' });
     const workspaceUrl = member.page.url();
     await openPlan(member.page);
@@ -41,8 +26,7 @@ describe('links for people who are not members', () => {
   });
 
   it('an unknown or revoked invite link says so and asks for a new link', async () => {
-    const stranger = await newPerson(browser, server.url);
-    people.push(stranger);
+    const stranger = await session.person();
     await stranger.page.goto('/join/bestaat-niet');
     await stranger.page.getByRole('heading', { level: 1, name: 'Deze uitnodiging werkt niet' }).waitFor();
   });

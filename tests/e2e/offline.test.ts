@@ -5,31 +5,14 @@
  * - a visited document opens offline (after a reload), takes more text, and
  *   everything merges with the others once the connection is back.
  */
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestSession, editorText, type Person } from '../helpers/browser.ts';
 import { createInvite, createWorkspace, goToNewLineAtEnd, joinWithInvite, openPlan } from './flows.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
+const session = browserTestSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-async function person(): Promise<Person> {
-  const created = await newPerson(browser, server.url);
-  people.push(created);
-  return created;
-}
+const person = (): Promise<Person> => session.person();
 
 const status = (page: Page) => page.locator('.document__header .connection');
 

@@ -2,11 +2,9 @@
  * A view-only member (say, the municipality) reads along but cannot change a
  * thing, not even by sending updates by hand.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainText } from '../../shared/schema/richText.ts';
-import { editorText, launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import { browserTestSession, editorText } from '../helpers/browser.ts';
 import { createInvite, createWorkspace, goToNewLineAtEnd, joinWithInvite, openPlan } from './flows.ts';
 import {
   docFromSyncStep2,
@@ -16,25 +14,12 @@ import {
   syncStep1Message,
 } from './rawCollab.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserTestSession();
 
 describe('view-only access', () => {
   it('a view-only member sees the plan but cannot change it, and nothing it sends reaches the others', { timeout: 60_000 }, async () => {
-    const writer = await newPerson(browser, server.url);
-    const reader = await newPerson(browser, server.url);
-    people.push(writer, reader);
+    const writer = await session.person();
+    const reader = await session.person();
 
     await createWorkspace(writer.page, 'Voorst', { name: 'Wim', role: 'Bewoner' });
     const inviteUrl = await createInvite(writer.page, 'Kan alleen lezen');

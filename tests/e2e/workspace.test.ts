@@ -4,31 +4,14 @@
  * for everyone; attendees filled in with one click; a removed member is shut
  * out at once; the language switch; the example workspace.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, launchBrowser, newPerson, type Person } from '../helpers/browser.ts';
-import { startServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestSession, editorText, type Person } from '../helpers/browser.ts';
 import { createInvite, createWorkspace, goToNewLineAtEnd, joinWithInvite } from './flows.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const people: Person[] = [];
+const session = browserTestSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(people.map((person) => person.context.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-async function person(options: { locale?: string } = {}): Promise<Person> {
-  const created = await newPerson(browser, server.url, options);
-  people.push(created);
-  return created;
-}
+const person = (options: { locale?: string } = {}): Promise<Person> => session.person(options);
 
 /** The names in the list under the meeting's "Aanwezig" heading, without caret labels. */
 function attendees(page: Page): Promise<string[]> {

@@ -4,6 +4,8 @@
  * (own cookies, own storage), so they are as separate as two devices.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from './server.ts';
 
 /** Debian's package (globalSetup.ts installs it when missing). */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -65,4 +67,46 @@ export async function editorText(page: Page): Promise<string> {
       .map((block) => block.textContent ?? '')
       .join('\n');
   });
+}
+
+export interface BrowserTestSession {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A new person (own context) on this file's server; closed after the file's tests. */
+  person(options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<Person>;
+}
+
+/**
+ * One real server and one browser for a test file, started before its tests
+ * and stopped after them with every person it made. Call at the top level.
+ */
+export function browserTestSession(): BrowserTestSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const people: Person[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.context.close()));
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('browserTestSession: used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async person(options) {
+      const created = await newPerson(started(browser), started(server).url, options);
+      people.push(created);
+      return created;
+    },
+  };
 }
