@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import type { InvitePreview } from '../../shared/api.ts';
-import type { Role } from '../../shared/members.ts';
 import { api, ApiError } from '../http/api.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
 import { errorText } from './errorText.ts';
-import { MemberFields, memberFormProblem } from './MemberFields.tsx';
+import { MemberFields } from './MemberFields.tsx';
+import { useEnterWorkspaceForm } from './useEnterWorkspaceForm.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 type PreviewState =
@@ -52,29 +51,7 @@ export function JoinPage({ code }: { code: string }) {
 
 function JoinForm({ code, invite }: { code: string; invite: InvitePreview }) {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const invalid = memberFormProblem(name, role, t);
-    if (invalid || !role) {
-      setProblem(invalid);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const joined = await api.acceptInvite(code, { name: name.trim(), role });
-      navigate(`/w/${encodeURIComponent(joined.workspaceId)}`);
-    } catch (error) {
-      setProblem(errorText(error, t));
-      setBusy(false);
-    }
-  };
+  const form = useEnterWorkspaceForm((member) => api.acceptInvite(code, member));
 
   return (
     <section className="panel narrow" aria-labelledby="join-title">
@@ -83,11 +60,11 @@ function JoinForm({ code, invite }: { code: string; invite: InvitePreview }) {
         {t('join.invitedTo', { name: invite.workspaceName })}{' '}
         {invite.access === 'edit' ? t('join.accessEdit') : t('join.accessView')}
       </p>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <MemberFields name={name} role={role} onName={setName} onRole={setRole} />
-        <ErrorMessage text={problem} />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('join.accepting') : t('join.accept')}
+      <form className="form" onSubmit={form.submit} noValidate>
+        <MemberFields name={form.name} role={form.role} onName={form.setName} onRole={form.setRole} />
+        <ErrorMessage text={form.problem} />
+        <button type="submit" className="button button--primary" disabled={form.busy}>
+          {form.busy ? t('join.accepting') : t('join.accept')}
         </button>
       </form>
     </section>

@@ -1,14 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import type { MembershipsResponse } from '../../shared/api.ts';
-import { MAX_NAME_LENGTH, type Role } from '../../shared/members.ts';
+import { MAX_NAME_LENGTH } from '../../shared/members.ts';
 import { api } from '../http/api.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { errorText } from './errorText.ts';
-import { MemberFields, memberFormProblem } from './MemberFields.tsx';
+import { MemberFields } from './MemberFields.tsx';
+import { useEnterWorkspaceForm } from './useEnterWorkspaceForm.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 type Memberships = MembershipsResponse['memberships'];
@@ -47,39 +48,17 @@ export function StartPage() {
 /** The first-run choice: a copy of the Westenwind example to look around in (and to try things). */
 function ExampleWorkspace() {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const invalid = memberFormProblem(name, role, t);
-    if (invalid || !role) {
-      setProblem(invalid);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const created = await api.createExampleWorkspace({ member: { name: name.trim(), role } });
-      navigate(`/w/${encodeURIComponent(created.workspaceId)}`);
-    } catch (error) {
-      setProblem(errorText(error, t));
-      setBusy(false);
-    }
-  };
+  const form = useEnterWorkspaceForm((member) => api.createExampleWorkspace({ member }));
 
   return (
     <section className="panel panel--example" aria-labelledby="example-title">
       <h2 id="example-title">{t('start.exampleTitle')}</h2>
       <p>{t('start.exampleIntro')}</p>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <MemberFields name={name} role={role} onName={setName} onRole={setRole} />
-        <ErrorMessage text={problem} />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('start.exampleLoading') : t('start.exampleLoad')}
+      <form className="form" onSubmit={form.submit} noValidate>
+        <MemberFields name={form.name} role={form.role} onName={form.setName} onRole={form.setRole} />
+        <ErrorMessage text={form.problem} />
+        <button type="submit" className="button button--primary" disabled={form.busy}>
+          {form.busy ? t('start.exampleLoading') : t('start.exampleLoad')}
         </button>
       </form>
     </section>
@@ -121,36 +100,17 @@ function MyWorkspaces({ memberships, error }: { memberships: Memberships | null;
 
 function CreateWorkspace() {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
   const [workspaceName, setWorkspaceName] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const invalid = !workspaceName.trim() ? t('validation.workspaceNameRequired') : memberFormProblem(name, role, t);
-    if (invalid || !role) {
-      setProblem(invalid);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const created = await api.createWorkspace({ name: workspaceName.trim(), member: { name: name.trim(), role } });
-      navigate(`/w/${encodeURIComponent(created.workspaceId)}`);
-    } catch (error) {
-      setProblem(errorText(error, t));
-      setBusy(false);
-    }
-  };
+  const form = useEnterWorkspaceForm(
+    (member) => api.createWorkspace({ name: workspaceName.trim(), member }),
+    () => (workspaceName.trim() ? null : t('validation.workspaceNameRequired')),
+  );
 
   return (
     <section className="panel" aria-labelledby="create-title">
       <h2 id="create-title">{t('start.createTitle')}</h2>
       <p>{t('start.createIntro')}</p>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form" onSubmit={form.submit} noValidate>
         <TextField
           label={t('start.workspaceName')}
           hint={t('start.workspaceNameHint')}
@@ -158,10 +118,10 @@ function CreateWorkspace() {
           onChange={setWorkspaceName}
           maxLength={MAX_NAME_LENGTH}
         />
-        <MemberFields name={name} role={role} onName={setName} onRole={setRole} />
-        <ErrorMessage text={problem} />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('start.creating') : t('start.create')}
+        <MemberFields name={form.name} role={form.role} onName={form.setName} onRole={form.setRole} />
+        <ErrorMessage text={form.problem} />
+        <button type="submit" className="button button--primary" disabled={form.busy}>
+          {form.busy ? t('start.creating') : t('start.create')}
         </button>
       </form>
     </section>
