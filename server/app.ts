@@ -12,10 +12,12 @@ import type { Fanout } from './fanout/Fanout.ts';
 import { RedisFanout } from './fanout/redis.ts';
 import { createCollabUpgradeHandler } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import { DocumentQuota } from './limits/DocumentQuota.ts';
 import type { Logger } from './logger.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/Storage.ts';
+import { withWriteFaults } from './storage/writeFaults.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
 
 export interface RunningServer {
@@ -27,8 +29,12 @@ export interface RunningServer {
 
 async function openStorage(config: Config, logger: Logger): Promise<Storage> {
   const storageLogger = logger.child({ component: 'storage' });
-  if (config.databaseUrl) return openPostgresStorage({ connectionString: config.databaseUrl, logger: storageLogger });
-  return openSqliteStorage({ dataDir: config.dataDir, logger: storageLogger });
+  const storage = config.databaseUrl
+    ? await openPostgresStorage({ connectionString: config.databaseUrl, logger: storageLogger })
+    : await openSqliteStorage({ dataDir: config.dataDir, logger: storageLogger });
+  if (!config.storageTestFailWritesFile) return storage;
+  storageLogger.warn({ file: config.storageTestFailWritesFile }, 'TEST ONLY: write fault injection is on');
+  return withWriteFaults(storage, config.storageTestFailWritesFile);
 }
 
 function createFanout(config: Config, logger: Logger): Fanout | undefined {
@@ -52,6 +58,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger: logger.child({ component: 'sync' }),
     unloadAfterMs: config.roomUnloadAfterMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    maxDocumentBytes: config.maxDocumentBytes,
     ...(fanout && { fanout }),
   });
   if (fanout) {
@@ -62,6 +69,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       throw error;
     }
   }
+  const documentQuota = new DocumentQuota(storage, config.maxDocumentsPerWorkspace);
   const app = await createHttpServer({
     accounts,
     rooms,
@@ -70,6 +78,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     startedAt,
     logger,
     staticDir: config.staticDir,
+    maxBodyBytes: config.maxBodyBytes,
+    inviteGuessesPerMinute: config.inviteGuessesPerMinute,
+    documentQuota,
   });
   const upgrades = createCollabUpgradeHandler({
     accounts,
@@ -77,6 +88,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     storage,
     logger: logger.child({ component: 'collab' }),
     maxMessageBytes: config.maxMessageBytes,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
+    messageBurst: config.messageBurst,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    documentQuota,
     publicUrl: config.publicUrl,
     parseCookie: (header) => app.parseCookie(header),
   });

@@ -40,6 +40,13 @@ const environment = z.object({
   SIGNUP: z.enum(['open', 'closed'], { error: 'SIGNUP must be "open" or "closed"' }).default('open'),
   PUBLIC_URL: url('PUBLIC_URL', ['http:', 'https:']).optional(),
   MAX_MESSAGE_BYTES: integer('MAX_MESSAGE_BYTES', 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  MAX_MESSAGES_PER_SECOND: integer('MAX_MESSAGES_PER_SECOND', 1, 1_000_000).default(200),
+  MESSAGE_BURST: integer('MESSAGE_BURST', 1, 10_000_000).default(2000),
+  MAX_CONNECTIONS_PER_IP: integer('MAX_CONNECTIONS_PER_IP', 1, 1_000_000).default(200),
+  MAX_DOCUMENTS_PER_WORKSPACE: integer('MAX_DOCUMENTS_PER_WORKSPACE', 1, 10_000_000).default(1000),
+  MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_BODY_BYTES: integer('MAX_BODY_BYTES', 1024, 64 * 1024 * 1024).default(64 * 1024),
+  INVITE_GUESSES_PER_MINUTE: integer('INVITE_GUESSES_PER_MINUTE', 1, 1_000_000).default(20),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ROOM_UNLOAD_AFTER_MS: integer('ROOM_UNLOAD_AFTER_MS', 0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 1_000_000).default(500),
@@ -48,6 +55,8 @@ const environment = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'REDIS_CHANNEL_PREFIX must be 1-64 letters, digits or _ : . -' })
     .default('samenspel:'),
+  // TEST ONLY: while this file exists, every document update append fails (storage/writeFaults.ts).
+  STORAGE_TEST_FAIL_WRITES_FILE: z.string().trim().min(1).optional(),
   // TEST ONLY: ordinals of document updates this process does not publish (fault injection).
   FANOUT_TEST_DROP_UPDATES: z
     .string()
@@ -68,6 +77,19 @@ export interface Config {
   publicUrl: string | undefined;
   maxMessageBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Messages a collaboration connection may send per second, on average (token bucket refill). */
+  maxMessagesPerSecond: number;
+  /** How many messages a connection may send at once before the rate applies (bucket size). */
+  messageBurst: number;
+  /** Open collaboration connections from one IP address. */
+  maxConnectionsPerIp: number;
+  maxDocumentsPerWorkspace: number;
+  /** A document whose encoded state would grow past this refuses further updates. */
+  maxDocumentBytes: number;
+  /** Largest HTTP API request body. */
+  maxBodyBytes: number;
+  /** Unknown invite codes one IP address may try per minute before it gets 429. */
+  inviteGuessesPerMinute: number;
   /** How long a room stays in memory after its last connection left. */
   roomUnloadAfterMs: number;
   /** Compact a document's log when this many updates follow its snapshot. */
@@ -78,6 +100,8 @@ export interface Config {
   redisChannelPrefix: string;
   /** TEST ONLY: ordinals (from 1) of document updates this process does not publish. Empty in production. */
   fanoutTestDropUpdates: number[];
+  /** TEST ONLY: while this file exists, document update appends fail. Unset in production. */
+  storageTestFailWritesFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,10 +134,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     logLevel: values.LOG_LEVEL,
+    maxMessagesPerSecond: values.MAX_MESSAGES_PER_SECOND,
+    messageBurst: values.MESSAGE_BURST,
+    maxConnectionsPerIp: values.MAX_CONNECTIONS_PER_IP,
+    maxDocumentsPerWorkspace: values.MAX_DOCUMENTS_PER_WORKSPACE,
+    maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
+    maxBodyBytes: values.MAX_BODY_BYTES,
+    inviteGuessesPerMinute: values.INVITE_GUESSES_PER_MINUTE,
     roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
     compactAfterUpdates: values.COMPACT_AFTER_UPDATES,
     staticDir: path.resolve(values.STATIC_DIR),
     redisChannelPrefix: values.REDIS_CHANNEL_PREFIX,
     fanoutTestDropUpdates: values.FANOUT_TEST_DROP_UPDATES ?? [],
+    storageTestFailWritesFile: values.STORAGE_TEST_FAIL_WRITES_FILE,
   };
 }

@@ -141,6 +141,8 @@ export type ApiErrorCode =
   | 'signup_closed'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
+  | 'document_limit_reached'
   | 'internal';
 
 /** Session cookies are per workspace, so one browser can belong to several workspaces. */

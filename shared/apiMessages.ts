@@ -21,6 +21,14 @@ const messages: Record<ApiErrorCode, Record<Language, string>> = {
   },
   payload_too_large: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   unsupported_media_type: { nl: 'Stuur het verzoek als JSON.', en: 'Send the request as JSON.' },
+  too_many_requests: {
+    nl: 'Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.',
+    en: 'Too many attempts. Wait a minute and try again.',
+  },
+  document_limit_reached: {
+    nl: 'Deze werkruimte heeft het hoogste aantal documenten bereikt. Archiveer of verwijder er eerst een.',
+    en: 'This workspace has reached its maximum number of documents. Archive or delete one first.',
+  },
   internal: { nl: 'Er ging iets mis op de server. Probeer het later opnieuw.', en: 'Something went wrong on the server. Please try again later.' },
 };
 

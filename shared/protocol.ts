@@ -33,6 +33,10 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Bytes that are not a valid message, an unknown message type, or a corrupt Yjs update. */
   badMessage: 4400,
+  /** The document reached MAX_DOCUMENT_BYTES; this update was not applied, stored or forwarded. */
+  documentTooLarge: 4413,
+  /** More messages than MAX_MESSAGES_PER_SECOND (after a burst of MESSAGE_BURST). */
+  rateLimited: 4429,
   /** The member's access was revoked while connected. */
   accessRevoked: 4403,
   /** The document's stored state could not be loaded; nothing was served. */

@@ -19,6 +19,7 @@ import {
 } from '../../shared/api.ts';
 import { isValidId } from '../../shared/rooms.ts';
 import { memberView, type Accounts, type NewSession } from '../accounts/Accounts.ts';
+import type { DocumentQuota } from '../limits/DocumentQuota.ts';
 import type { SessionRecord } from '../storage/Storage.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import { ApiError } from './ApiError.ts';
@@ -31,6 +32,8 @@ export interface ApiOptions {
   /** Base URL for invite links, without trailing slash; derived from the request when unset. */
   publicUrl: string | undefined;
   startedAt: number;
+  /** MAX_DOCUMENTS_PER_WORKSPACE (server/limits/DocumentQuota.ts); no limit when absent. */
+  documentQuota?: DocumentQuota;
 }
 
 const OUR_CODES = new Set<ApiErrorCode>(['name_required', 'name_too_long', 'role_invalid', 'access_invalid']);
@@ -163,6 +166,10 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
   app.post('/api/workspaces/:workspaceId/documents', async (request, reply): Promise<CreateDocumentResponse> => {
     const session = await requireMember(request, idParam(request, 'workspaceId'), true);
     const body = parseBody(createDocumentBody, request.body);
+    if (options.documentQuota && !(await options.documentQuota.allowsAnother(session.workspace.id))) {
+      request.log.warn({ workspace: session.workspace.id, limit: options.documentQuota.maxDocuments }, 'documents-per-workspace limit reached');
+      throw new ApiError(409, 'document_limit_reached');
+    }
     const created = await accounts.createDocument(session, body);
     request.log.info({ workspace: session.workspace.id, doc: created.docId, kind: created.kind }, 'document created');
     reply.code(201);

@@ -10,6 +10,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.ts';
 import { parseDocId, parseWorkspaceId, roomName, type RoomName } from '../../shared/rooms.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
+import { ConnectionCounter } from '../limits/ConnectionCounter.ts';
+import type { DocumentQuota } from '../limits/DocumentQuota.ts';
+import { TokenBucket } from '../limits/TokenBucket.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStorage } from '../storage/Storage.ts';
 import { Connection, type CollabSocket } from '../sync/Connection.ts';
@@ -24,6 +27,12 @@ export interface CollabUpgradeOptions {
   storage: DocumentStorage;
   logger: Logger;
   maxMessageBytes: number;
+  /** Token bucket per connection: refill rate and size. */
+  maxMessagesPerSecond: number;
+  messageBurst: number;
+  /** Open connections per remote address (the direct peer: behind a proxy, all share its address). */
+  maxConnectionsPerIp: number;
+  documentQuota: DocumentQuota;
   publicUrl: string | undefined;
   parseCookie: (header: string) => Record<string, string | undefined>;
 }
@@ -33,6 +42,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
 
@@ -72,6 +82,7 @@ function wrapSocket(ws: WebSocket): CollabSocket {
 export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
   const { logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+  const connectionsPerIp = new ConnectionCounter(options.maxConnectionsPerIp);
   let acceptingConnections = true;
 
   async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -80,6 +91,31 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const room = parseCollabPath(url.pathname);
     if (!room) return refuseUpgrade(socket, url.pathname.startsWith(COLLAB_PATH) ? 400 : 404);
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    if (!connectionsPerIp.acquire(ip)) {
+      logger.warn({ room: room.key, limit: options.maxConnectionsPerIp }, 'too many connections from one address; upgrade refused');
+      return refuseUpgrade(socket, 429);
+    }
+    // Counted from here; released when the socket closes, or now if no WebSocket opens.
+    let opened = false;
+    try {
+      await openConnection(request, socket, head, url, room, () => {
+        opened = true;
+        socket.once('close', () => connectionsPerIp.release(ip));
+      });
+    } finally {
+      if (!opened) connectionsPerIp.release(ip);
+    }
+  }
+
+  async function openConnection(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    url: URL,
+    room: RoomName,
+    onOpen: () => void,
+  ): Promise<void> {
 
     const cookies = request.headers.cookie ? options.parseCookie(request.headers.cookie) : {};
     const credential = findCredential(room.workspaceId, url.searchParams.get('token'), cookies);
@@ -91,6 +127,14 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
     }
     const { member } = result.session;
     if (member.access === 'edit') {
+      const exists = (await options.storage.getDocument(room.workspaceId, room.docId)) !== null;
+      if (!exists && !(await options.documentQuota.allowsAnother(room.workspaceId))) {
+        logger.warn(
+          { room: room.key, member: member.id, limit: options.documentQuota.maxDocuments },
+          'documents-per-workspace limit reached; upgrade for a new document refused',
+        );
+        return refuseUpgrade(socket, 403);
+      }
       // Opening a new document id makes it exist (CONTRACT.md).
       await options.storage.createDocument({
         workspaceId: room.workspaceId,
@@ -101,6 +145,8 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
     }
 
     wss.handleUpgrade(request, socket, head, (ws) => {
+      onOpen();
+      const bucket = new TokenBucket(options.maxMessagesPerSecond, options.messageBurst);
       const connection = new Connection(wrapSocket(ws), room, {
         memberId: member.id,
         name: member.name,
@@ -118,6 +164,15 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
         connection,
         (listener) =>
           ws.on('message', (data, isBinary) => {
+            if (connection.isClosed) return;
+            if (!bucket.take()) {
+              logger.warn(
+                { room: room.key, connection: connection.id, member: member.id, limit: options.maxMessagesPerSecond },
+                'message rate limit exceeded; closing connection',
+              );
+              connection.close(CloseCode.rateLimited, 'too many messages');
+              return;
+            }
             if (!isBinary) {
               logger.warn({ room: room.key, connection: connection.id }, 'text frame; closing connection');
               connection.close(CloseCode.badMessage, 'binary messages only');

@@ -6,15 +6,18 @@ import { apiMessage, languageFromHeader } from '../../shared/apiMessages.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from './ApiError.ts';
 import { registerApiRoutes, type ApiOptions } from './apiRoutes.ts';
+import { registerInviteGuessLimit } from './inviteGuessLimit.ts';
 import { registerSecurityHeaders } from './securityHeaders.ts';
 import { registerStaticClient } from './staticClient.ts';
 
 export interface HttpServerOptions extends ApiOptions {
   logger: Logger;
   staticDir: string;
+  /** Largest request body (MAX_BODY_BYTES); a larger one gets 413. */
+  maxBodyBytes: number;
+  /** Unknown invite codes one address may try per minute (INVITE_GUESSES_PER_MINUTE). */
+  inviteGuessesPerMinute: number;
 }
-
-const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Maps Fastify's own errors (bad JSON, wrong content type, too large) to our codes. */
 function codeOf(error: FastifyError): { status: number; code: ApiErrorCode } {
@@ -32,7 +35,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     // Requests are not logged one by one (URLs may carry invite codes); errors are.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: API_BODY_LIMIT_BYTES,
+    bodyLimit: options.maxBodyBytes,
     trustProxy: false,
   });
   await app.register(fastifyCookie);
@@ -52,6 +55,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return reply.code(404).send(body);
   });
 
+  registerInviteGuessLimit(app, options.inviteGuessesPerMinute, options.logger.child({ component: 'http' }));
   registerApiRoutes(app, options);
   await registerStaticClient(app, options.staticDir, options.logger);
   return app;

@@ -127,6 +127,8 @@ export interface DocumentStorage {
    */
   createDocument(record: DocumentRecord, initialContent?: InitialContent): Promise<boolean>;
   getDocument(workspaceId: string, docId: string): Promise<DocumentRecord | null>;
+  /** How many documents a workspace has (for the documents-per-workspace limit). */
+  countDocuments(workspaceId: string): Promise<number>;
 }
 
 export interface AccountStorage {

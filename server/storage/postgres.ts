@@ -262,6 +262,14 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  async countDocuments(workspaceId: string): Promise<number> {
+    this.#assertOpen();
+    const { rows } = await this.#pool.query<{ n: string }>('SELECT count(*) AS n FROM documents WHERE workspace_id = $1', [
+      workspaceId,
+    ]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async getDocument(workspaceId: string, docId: string): Promise<DocumentRecord | null> {
     this.#assertOpen();
     const { rows } = await this.#pool.query<DocumentRow>(

@@ -247,6 +247,11 @@ export class SqliteStorage implements Storage {
       : null;
   }
 
+  async countDocuments(workspaceId: string): Promise<number> {
+    this.#assertOpen();
+    return this.#db.prepare('SELECT count(*) AS n FROM documents WHERE workspace_id = ?').pluck().get(workspaceId) as number;
+  }
+
   // ---- accounts ----
 
   async createWorkspace(workspace: WorkspaceRecord, founder: MemberRecord, sessionTokenHash: string): Promise<void> {

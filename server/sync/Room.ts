@@ -14,9 +14,11 @@
  * sender is closed, and the room rebuilds its Y.Doc from storage (holding every
  * message meanwhile), so the other clients go on and nothing of it is stored.
  *
- * If a write fails, the room is poisoned: every connection is closed and the
- * room is dropped, so its unstored state is never served; clients reconnect to a
- * room freshly loaded from storage and resend what it lacks.
+ * If a write fails, nothing of it is forwarded, its writers are closed (4501;
+ * their clients keep the edits and resend them), and the document is rebuilt
+ * from storage, so its unstored state is never served while every other
+ * connection stays. Only when storage cannot even be read is the room poisoned:
+ * every connection is closed and the room dropped.
  *
  * With several server processes (fan-out, `peers`), a committed update is also
  * published, with its place in the document's log; updates other processes
@@ -44,6 +46,7 @@ import {
   ProtocolError,
   type AwarenessEntry,
   type IncomingMessage,
+  type MessageLimits,
 } from './messages.ts';
 import { loadStoredDoc, type LoadedDoc } from './loadStoredDoc.ts';
 import { CATCH_UP_ORIGIN, classifyOrigin, REMOTE_ORIGIN } from './origins.ts';
@@ -51,6 +54,9 @@ import { UpdateChain } from './UpdateChain.ts';
 
 const DEFAULT_CATCH_UP_AFTER_MS = 200;
 const DEFAULT_ANNOUNCE_HEAD_AFTER_MS = 1000;
+const DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
+/** A y-websocket provider announces one awareness client; a few more allow for reloads on one socket. */
+const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 16;
 
 interface PendingWrite {
   update: Uint8Array;
@@ -76,6 +82,12 @@ export interface RoomOptions {
   catchUpAfterMs?: number;
   /** After this long without a local commit, the room tells the others how far the log has come. */
   announceHeadAfterMs?: number;
+  /** What one incoming message may contain (messages.ts); the defaults when absent. */
+  messageLimits?: MessageLimits;
+  /** A document whose encoded state would grow past this refuses further updates (4413); no limit when absent. */
+  maxDocumentBytes?: number;
+  /** Bytes of updates with missing dependencies the document may hold before their sender is refused. */
+  maxPendingBytes?: number;
   /** Called once when the room must be dropped (after a failed write). */
   onPoisoned: (room: Room) => void;
   /** Called whenever the last connection leaves. */
@@ -101,6 +113,13 @@ export class Room {
   private logLength: number;
   private compacting: Promise<void> | null = null;
   private poisoned = false;
+  /** How many times a write failed; a reply computed before a failure may hold unstored state. */
+  private failedWrites = 0;
+  /**
+   * At least the document's encoded size: stored bytes at load plus every change since.
+   * Merging only shrinks, so the exact size is computed only when this says the limit is near.
+   */
+  private sizeEstimate: number;
   private destroyed = false;
   private readonly logger: Logger;
 
@@ -121,6 +140,7 @@ export class Room {
   ) {
     this.logger = options.logger;
     this.logLength = loaded.logLength;
+    this.sizeEstimate = loaded.storedBytes ?? loaded.snapshotBytes;
     this.currentDoc = loaded.doc;
     this.chain = new UpdateChain(loaded.lastSeq);
     // The server itself has no presence in the document.
@@ -184,11 +204,24 @@ export class Room {
     }
     let message: IncomingMessage;
     try {
-      message = parseMessage(data);
+      message = parseMessage(data, this.options.messageLimits);
     } catch (error) {
       this.refuse(connection, error as Error);
       return;
     }
+    try {
+      this.handle(connection, message);
+    } catch (error) {
+      // A message must never take the process down: whatever it broke costs its own connection.
+      this.logger.error(
+        { room: this.name.key, connection: connection.id, kind: message.kind, err: error },
+        'handling a message failed; closing connection',
+      );
+      connection.close(CloseCode.badMessage, 'bad message');
+    }
+  }
+
+  private handle(connection: Connection, message: IncomingMessage): void {
     switch (message.kind) {
       case 'syncStep1':
         this.answerSyncStep1(connection, message.stateVector);
@@ -314,20 +347,36 @@ export class Room {
   }
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    if (this.held) {
+      this.held.push(() => this.answerSyncStep1(connection, stateVector));
+      return;
+    }
     const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     if (this.enqueued === this.committed) {
       connection.send(reply);
       return;
     }
-    // The reply may hold updates that are not committed yet: send it after they are.
+    // The reply may hold updates that are not committed yet: send it after they are, or,
+    // if a write failed meanwhile, compute it again from the rebuilt document.
+    const failuresBefore = this.failedWrites;
     void this.whenStored().then(() => {
-      if (!this.poisoned) connection.send(reply);
+      if (this.poisoned || connection.isClosed) return;
+      if (this.failedWrites === failuresBefore) connection.send(reply);
+      else this.answerSyncStep1(connection, stateVector);
     });
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     if (!connection.canEdit) {
       this.logger.debug({ connection: connection.id, room: this.name.key }, 'update from view-only member dropped');
+      return;
+    }
+    if (this.wouldExceedSize(update.byteLength)) {
+      this.logger.warn(
+        { room: this.name.key, connection: connection.id, member: connection.identity.memberId, limit: this.options.maxDocumentBytes, bytes: this.sizeEstimate },
+        'document size limit reached; update refused, closing connection',
+      );
+      connection.close(CloseCode.documentTooLarge, 'document too large');
       return;
     }
     this.applying = [];
@@ -342,7 +391,26 @@ export class Room {
     }
     const writes = this.applying;
     this.applying = null;
-    for (const write of writes) this.enqueue(write);
+    for (const write of writes) {
+      this.sizeEstimate += write.update.byteLength;
+      this.enqueue(write);
+    }
+    // What refers to structs the room lacks waits in the document (Yjs' pending structs),
+    // re-merged with every later update. A client's updates normally depend only on what
+    // it received from us; a large backlog is garbage that would grow without bound.
+    const { pendingStructs, pendingDs } = this.currentDoc.store;
+    const pendingBytes = (pendingStructs?.update.length ?? 0) + (pendingDs?.length ?? 0);
+    if (pendingBytes > (this.options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES)) {
+      this.refuse(connection, new ProtocolError(`${pendingBytes} bytes of updates with missing dependencies`));
+      this.rebuild();
+    }
+  }
+
+  private wouldExceedSize(incoming: number): boolean {
+    const max = this.options.maxDocumentBytes;
+    if (max === undefined || this.sizeEstimate + incoming <= max) return false;
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.currentDoc).byteLength;
+    return this.sizeEstimate + incoming > max;
   }
 
   /** Replaces the document with one loaded from storage, holding every message meanwhile. */
@@ -359,6 +427,7 @@ export class Room {
       this.currentDoc = loaded.doc;
       this.currentDoc.on('update', this.onDocUpdate);
       this.logLength = loaded.logLength;
+      this.sizeEstimate = loaded.storedBytes ?? loaded.snapshotBytes;
       this.chain = new UpdateChain(loaded.lastSeq);
       this.logger.warn({ room: this.name.key, ms: Date.now() - started }, 'document rebuilt from storage');
     })().then(
@@ -379,6 +448,14 @@ export class Room {
 
   private applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
     const accepted: AwarenessEntry[] = [];
+    const claimed = new Set(connection.awarenessClientIds);
+    for (const entry of entries) {
+      if (entry.state !== null) claimed.add(entry.clientId);
+    }
+    if (claimed.size > MAX_AWARENESS_CLIENTS_PER_CONNECTION) {
+      this.refuse(connection, new ProtocolError(`more than ${MAX_AWARENESS_CLIENTS_PER_CONNECTION} awareness clients on one connection`));
+      return;
+    }
     for (const entry of entries) {
       // A connection speaks only for its own presence. y-websocket clients echo every state
       // they receive; an echo of someone else's (present, or claimed elsewhere) is dropped.
@@ -407,6 +484,7 @@ export class Room {
       case 'load':
         return;
       case 'storedElsewhere': {
+        this.sizeEstimate += update.byteLength;
         // Committed by another process (or read back from storage): only our clients still need it.
         const message = encodeUpdate(update);
         for (const connection of this.connections) connection.send(message);
@@ -552,12 +630,8 @@ export class Room {
           ),
         );
       } catch (error) {
-        this.logger.error(
-          { room: this.name.key, updates: batch.length, err: error },
-          'storing updates failed; nothing was forwarded',
-        );
-        this.poison('storing failed');
-        break;
+        this.refuseUnstored(batch, error);
+        continue;
       }
       this.committed += batch.length;
       this.logLength += batch.length;
@@ -570,6 +644,29 @@ export class Room {
       }
     }
     this.flushing = null;
+  }
+
+  /**
+   * A write failed (disk full, database locked or gone). Nothing of the batch, nor
+   * of what was queued behind it (it may depend on the batch), is forwarded. Its
+   * writers are closed with 4501; they keep their edits and resend them when they
+   * reconnect. Everyone else stays: the document is rebuilt from storage (reads
+   * still work), so no unstored state is ever served, and the room takes updates
+   * again as soon as writes succeed.
+   */
+  private refuseUnstored(batch: PendingWrite[], error: unknown): void {
+    const failed = [...batch, ...this.queued];
+    this.queued = [];
+    this.failedWrites++;
+    this.committed += failed.length; // settled, not stored: waiters re-check failedWrites
+    const writers = new Set(failed.map((write) => write.origin));
+    this.logger.error(
+      { room: this.name.key, updates: failed.length, writers: writers.size, err: error },
+      'storing updates failed; nothing was forwarded, writers closed, document reloads from storage',
+    );
+    for (const writer of writers) writer.close(CloseCode.storeFailed, 'update could not be stored');
+    this.rebuild();
+    this.releaseCommitWaiters();
   }
 
   /** After the commit: to the other local connections, and to the other processes. */

@@ -23,6 +23,8 @@ export interface RoomRegistryOptions {
   logger: Logger;
   unloadAfterMs: number;
   compactAfterUpdates: number;
+  /** See RoomOptions.maxDocumentBytes. */
+  maxDocumentBytes?: number;
   /** The other server processes; absent when this is the only one. */
   fanout?: Pick<Fanout, 'join' | 'leave' | 'publish'>;
   /** See RoomOptions. */
@@ -168,6 +170,7 @@ export class RoomRegistry {
       room = await Room.load(name, this.options.storage, {
         compactAfterUpdates: this.options.compactAfterUpdates,
         logger: this.logger,
+        ...(this.options.maxDocumentBytes !== undefined && { maxDocumentBytes: this.options.maxDocumentBytes }),
         onPoisoned: (poisoned) => this.drop(poisoned),
         onEmpty: (empty) => this.scheduleUnloadIfEmpty(empty),
         ...(fanout && {

@@ -13,6 +13,8 @@ export interface LoadedDoc {
   /** The doc holds every log entry up to this seq (0 for an empty document). */
   lastSeq: number;
   snapshotBytes: number;
+  /** Bytes of the snapshot and the log after it: an upper bound of the document's encoded size. */
+  storedBytes?: number;
 }
 
 export async function loadStoredDoc(storage: DocumentStorage, name: RoomName): Promise<LoadedDoc> {
@@ -36,5 +38,6 @@ export async function loadStoredDoc(storage: DocumentStorage, name: RoomName): P
     logLength: stored.updates.length,
     lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
     snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    storedBytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, stored.snapshot?.byteLength ?? 0),
   };
 }

@@ -6,8 +6,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '../../shared/protocol.ts';
+import { checkUpdateBounds, DEFAULT_UPDATE_LIMITS, jsonDepth, type UpdateLimits } from './updateBounds.ts';
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
@@ -27,10 +27,27 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
-export function parseMessage(data: Uint8Array): IncomingMessage {
+/** What one incoming message may contain: the work it can cause is bounded by these. */
+export interface MessageLimits extends UpdateLimits {
+  /** Awareness entries (client states) in one message. */
+  maxAwarenessEntries: number;
+  /** The JSON text of one awareness state. */
+  maxAwarenessStateBytes: number;
+  /** Nesting of objects and arrays in one awareness state (relayed with the recursive JSON.stringify). */
+  maxAwarenessDepth: number;
+}
+
+export const DEFAULT_MESSAGE_LIMITS: MessageLimits = {
+  ...DEFAULT_UPDATE_LIMITS,
+  maxAwarenessEntries: 64,
+  maxAwarenessStateBytes: 64 * 1024,
+  maxAwarenessDepth: 32,
+};
+
+export function parseMessage(data: Uint8Array, limits: MessageLimits = DEFAULT_MESSAGE_LIMITS): IncomingMessage {
   try {
     const decoder = decoding.createDecoder(data);
-    const message = readMessage(decoder);
+    const message = readMessage(decoder, limits);
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
     return message;
   } catch (error) {
@@ -39,13 +56,13 @@ export function parseMessage(data: Uint8Array): IncomingMessage {
   }
 }
 
-function readMessage(decoder: decoding.Decoder): IncomingMessage {
+function readMessage(decoder: decoding.Decoder, limits: MessageLimits): IncomingMessage {
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync:
-      return readSync(decoder);
+      return readSync(decoder, limits);
     case MessageType.awareness:
-      return { kind: 'awareness', entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
+      return { kind: 'awareness', entries: readAwarenessUpdate(readPayload(decoder), limits) };
     case MessageType.queryAwareness:
       return { kind: 'queryAwareness' };
     default:
@@ -53,18 +70,25 @@ function readMessage(decoder: decoding.Decoder): IncomingMessage {
   }
 }
 
-function readSync(decoder: decoding.Decoder): IncomingMessage {
+/** A length-prefixed payload; its length is checked against the bytes that remain. */
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new ProtocolError(`payload length ${length} exceeds the message`);
+  return decoding.readUint8Array(decoder, length);
+}
+
+function readSync(decoder: decoding.Decoder, limits: MessageLimits): IncomingMessage {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case SyncMessageType.step1: {
-      const stateVector = decoding.readVarUint8Array(decoder);
+      const stateVector = readPayload(decoder);
       validateStateVector(stateVector);
       return { kind: 'syncStep1', stateVector };
     }
     case SyncMessageType.step2:
-      return { kind: 'syncStep2', update: validatedUpdate(decoding.readVarUint8Array(decoder)) };
+      return { kind: 'syncStep2', update: validatedUpdate(readPayload(decoder), limits) };
     case SyncMessageType.update:
-      return { kind: 'update', update: validatedUpdate(decoding.readVarUint8Array(decoder)) };
+      return { kind: 'update', update: validatedUpdate(readPayload(decoder), limits) };
     default:
       throw new ProtocolError(`unknown sync message type ${syncType}`);
   }
@@ -80,20 +104,32 @@ function validateStateVector(stateVector: Uint8Array): void {
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the state vector');
 }
 
-/** Decodes the whole update once, so that a corrupt one is refused before it touches a document. */
-function validatedUpdate(update: Uint8Array): Uint8Array {
-  Y.decodeUpdate(update);
+/**
+ * Walks the whole update once with bounded work (updateBounds.ts), so that a
+ * corrupt or crafted one is refused before Yjs decodes it or it touches a document.
+ */
+function validatedUpdate(update: Uint8Array, limits: UpdateLimits): Uint8Array {
+  checkUpdateBounds(update, limits);
   return update;
 }
 
-function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+function readAwarenessUpdate(update: Uint8Array, limits: MessageLimits): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > limits.maxAwarenessEntries) throw new ProtocolError(`more than ${limits.maxAwarenessEntries} awareness entries`);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = readPayload(decoder);
+    if (json.length > limits.maxAwarenessStateBytes) {
+      throw new ProtocolError(`awareness state larger than ${limits.maxAwarenessStateBytes} bytes`);
+    }
+    const text = new TextDecoder().decode(json);
+    if (jsonDepth(text) > limits.maxAwarenessDepth) {
+      throw new ProtocolError(`awareness state nested deeper than ${limits.maxAwarenessDepth}`);
+    }
+    const state: unknown = JSON.parse(text);
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolError('an awareness state must be an object or null');
     }

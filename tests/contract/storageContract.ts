@@ -262,6 +262,17 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         expect(await storage.loadUpdatesAfter('ws', 'nothing', 0)).toEqual([]);
       });
 
+      it('countDocuments counts a workspace’s own documents, each once', async () => {
+        expect(await storage.countDocuments('ws')).toBe(0);
+        for (const docId of ['index', 'plan', 'notulen']) {
+          await storage.createDocument({ workspaceId: 'ws', docId, createdAt: T0, createdBy: null });
+        }
+        await storage.createDocument({ workspaceId: 'ws', docId: 'plan', createdAt: T0, createdBy: null });
+        await storage.createDocument({ workspaceId: 'other', docId: 'plan', createdAt: T0, createdBy: null });
+        expect(await storage.countDocuments('ws')).toBe(3);
+        expect(await storage.countDocuments('other')).toBe(1);
+      });
+
       it('createDocument creates once: true, then false, and the first record stays', async () => {
         const record = { workspaceId: 'ws', docId: 'plan', createdAt: T0, createdBy: 'm-1' };
         expect(await storage.createDocument(record)).toBe(true);

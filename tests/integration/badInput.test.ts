@@ -32,6 +32,7 @@ import {
   type RawSocket,
 } from '../helpers/collab.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { craftedUpdates } from '../helpers/updateCorpus.ts';
 
 const MAX_MESSAGE_BYTES = 65_536;
 /** Fixed client ids, so documents (and the updates derived from them) are the same on every run. */
@@ -228,6 +229,21 @@ describe('bad input closes only its own connection; the room goes on and storage
       { closeCode: CloseCode.badMessage, logMessage: 'update could not be applied; closing connection' },
       (socket, a) => socket.ws.send(syncUpdateMessage(updateThatFailsToApply(a.doc))),
     );
+  });
+
+  it('every crafted update of the yjs/yjs#687 corpus (unbounded loops, allocations, recursion) → 4400 each', async () => {
+    // The larger ones already end at the frame limit (1009); the unit test has them all.
+    const corpus = craftedUpdates().filter((crafted) => crafted.update.length < MAX_MESSAGE_BYTES - 16);
+    expect(corpus.length).toBeGreaterThan(8);
+    await checkBadInput('crafted-updates', badMessage, (first) => {
+      first.ws.send(syncUpdateMessage(corpus[0]!.update));
+      // The rest each on a socket of its own; all must be refused and leave the room as it was.
+      for (const crafted of corpus.slice(1)) {
+        const socket = rawSocket(server, collabPath(workspace.workspaceId, 'crafted-updates'), { token: workspace.token });
+        socket.ws.once('open', () => socket.ws.send(syncUpdateMessage(crafted.update)));
+        void socket.closed.then(({ code }) => expect.soft(code, crafted.name).toBe(CloseCode.badMessage));
+      }
+    });
   });
 
   it('a text frame → 4400', async () => {

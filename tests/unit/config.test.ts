@@ -74,6 +74,24 @@ describe('config', () => {
     expect(() => loadConfig({ FANOUT_TEST_DROP_UPDATES: 'drie' })).toThrow(/FANOUT_TEST_DROP_UPDATES/);
   });
 
+  it('has the documented defaults for the abuse limits, and refuses bad values naming the variable', () => {
+    expect(loadConfig({})).toMatchObject({
+      maxMessagesPerSecond: 200,
+      messageBurst: 2000,
+      maxConnectionsPerIp: 200,
+      maxDocumentsPerWorkspace: 1000,
+      maxDocumentBytes: 32 * 1024 * 1024,
+      maxBodyBytes: 64 * 1024,
+      inviteGuessesPerMinute: 20,
+    });
+    expect(loadConfig({ MAX_MESSAGES_PER_SECOND: '50', MAX_BODY_BYTES: '1048576' })).toMatchObject({
+      maxMessagesPerSecond: 50,
+      maxBodyBytes: 1024 * 1024,
+    });
+    expect(() => loadConfig({ MAX_CONNECTIONS_PER_IP: '0' })).toThrow(/MAX_CONNECTIONS_PER_IP must be between/);
+    expect(() => loadConfig({ MAX_DOCUMENT_BYTES: 'veel' })).toThrow(/MAX_DOCUMENT_BYTES must be a whole number/);
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
   });
