@@ -164,6 +164,7 @@ export async function measureKeystrokes(baseUrl: string, target: ServerTarget, o
     // The first keystrokes warm the page up (code compiled on first use); they are not counted.
     const latencies = all.slice(WARM_UP_KEYSTROKES);
     const remoteCharsOnScreen = await page.locator('.ProseMirror').evaluate((element, count) => {
+      if (count === 0) return 0;
       const copy = element.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
       return Array.from(copy.children)

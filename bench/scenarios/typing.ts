@@ -53,7 +53,9 @@ export async function openSession(context: ScenarioContext, room: Room): Promise
     await sleep(1000);
     return { server, generator, connectMs };
   } catch (error) {
+    const complaints = server.logTail().filter((line) => /warn|error/i.test(line)).slice(-3);
     await closeSession({ server, generator, connectMs: NaN });
+    if (complaints.length > 0) (error as Error).message += `\nthe server said:\n${complaints.join('\n')}`;
     throw error;
   }
 }

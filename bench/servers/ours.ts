@@ -1,7 +1,8 @@
 /**
  * Our server exactly as `npm start` runs it (`node --import tsx server/main.ts`),
- * with its default configuration: SQLite in a temporary DATA_DIR, info logging,
- * stored-before-forwarded. The benchmark authenticates like any client: it
+ * with its default configuration — SQLite in a temporary DATA_DIR, info logging,
+ * stored-before-forwarded — except the per-address connection cap, since all
+ * load comes from one address here. The benchmark authenticates like any client: it
  * creates a workspace through the API and connects with its token.
  */
 import path from 'node:path';
@@ -50,6 +51,9 @@ async function start(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Every benchmark client comes from 127.0.0.1; in production they come from many addresses.
+      // (Older commits ignore the variable.)
+      MAX_CONNECTIONS_PER_IP: '1000000',
       STATIC_DIR: path.join(ROOT, 'dist', 'client'),
     },
     cwd: variant.root,
