@@ -24,7 +24,7 @@ import type { Pool, PoolClient } from 'pg';
 import * as Y from 'yjs';
 import { migratePostgres, PgLock } from './postgresMigrations.ts';
 import type { StorageLogger } from './sqlite.ts';
-import { invalidAppend, parseAccess, parseRole } from './storedValues.ts';
+import { asBytes, invalidAppend, inviteFromRow, memberFromRow, type InviteRow, type MemberRow } from './storedValues.ts';
 import type {
   AppendedUpdate,
   DocumentRecord,
@@ -103,24 +103,7 @@ interface WorkspaceRow {
   created_at: Int8;
 }
 
-interface MemberRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  role: string;
-  access: string;
-  created_at: Int8;
-  removed_at: Int8 | null;
-}
 
-interface InviteRow {
-  id: string;
-  workspace_id: string;
-  access: string;
-  created_by: string;
-  created_at: Int8;
-  revoked_at: Int8 | null;
-}
 
 interface DocumentRow {
   workspace_id: string;
@@ -316,13 +299,13 @@ export class PostgresStorage implements Storage {
       `SELECT ${MEMBER_COLUMNS} FROM members WHERE workspace_id = $1 ORDER BY created_at, ordinal`,
       [workspaceId],
     );
-    return rows.map(toMember);
+    return rows.map(memberFromRow);
   }
 
   async getMember(memberId: string): Promise<MemberRecord | null> {
     this.#assertOpen();
     const { rows } = await this.#pool.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = $1`, [memberId]);
-    return rows[0] ? toMember(rows[0]) : null;
+    return rows[0] ? memberFromRow(rows[0]) : null;
   }
 
   async removeMember(memberId: string, at: number): Promise<void> {
@@ -348,7 +331,7 @@ export class PostgresStorage implements Storage {
     const { rows } = await this.#pool.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE code_hash = $1`, [
       codeHash,
     ]);
-    return rows[0] ? toInvite(rows[0]) : null;
+    return rows[0] ? inviteFromRow(rows[0]) : null;
   }
 
   async listInvites(workspaceId: string): Promise<InviteRecord[]> {
@@ -357,7 +340,7 @@ export class PostgresStorage implements Storage {
       `SELECT ${INVITE_COLUMNS} FROM invites WHERE workspace_id = $1 ORDER BY created_at, ordinal`,
       [workspaceId],
     );
-    return rows.map(toInvite);
+    return rows.map(inviteFromRow);
   }
 
   async revokeInvite(workspaceId: string, inviteId: string, at: number): Promise<boolean> {
@@ -391,7 +374,7 @@ export class PostgresStorage implements Storage {
     const row = rows[0];
     if (!row) return null;
     return {
-      member: toMember(row),
+      member: memberFromRow(row),
       workspace: { id: row.workspace_id, name: row.w_name, createdAt: Number(row.w_created_at) },
     };
   }
@@ -511,33 +494,8 @@ async function insertSession(client: PoolClient, tokenHash: string, member: Memb
   ]);
 }
 
-function toMember(row: MemberRow): MemberRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    role: parseRole(row.role),
-    access: parseAccess(row.access),
-    createdAt: Number(row.created_at),
-    removedAt: row.removed_at === null ? null : Number(row.removed_at),
-  };
-}
 
-function toInvite(row: InviteRow): InviteRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    access: parseAccess(row.access),
-    createdBy: row.created_by,
-    createdAt: Number(row.created_at),
-    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-  };
-}
 
-/** pg hands out Buffers; callers get plain Uint8Arrays over the same bytes. */
-function asBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
 
 function closedError(): Error {
   return new Error('PostgreSQL storage is closed');

@@ -19,7 +19,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
 import { migrateSqlite } from './sqliteMigrations.ts';
-import { invalidAppend, parseAccess, parseRole } from './storedValues.ts';
+import { asBytes, invalidAppend, inviteFromRow, memberFromRow, type InviteRow, type MemberRow } from './storedValues.ts';
 import type {
   AppendedUpdate,
   DocumentRecord,
@@ -88,24 +88,7 @@ interface WorkspaceRow {
   created_at: number;
 }
 
-interface MemberRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  role: string;
-  access: string;
-  created_at: number;
-  removed_at: number | null;
-}
 
-interface InviteRow {
-  id: string;
-  workspace_id: string;
-  access: string;
-  created_by: string;
-  created_at: number;
-  revoked_at: number | null;
-}
 
 interface DocumentRow {
   workspace_id: string;
@@ -277,13 +260,13 @@ export class SqliteStorage implements Storage {
 
   async listMembers(workspaceId: string): Promise<MemberRecord[]> {
     this.#assertOpen();
-    return (this.#statements.listMembers.all(workspaceId) as MemberRow[]).map(toMember);
+    return (this.#statements.listMembers.all(workspaceId) as MemberRow[]).map(memberFromRow);
   }
 
   async getMember(memberId: string): Promise<MemberRecord | null> {
     this.#assertOpen();
     const row = this.#statements.getMember.get(memberId) as MemberRow | undefined;
-    return row ? toMember(row) : null;
+    return row ? memberFromRow(row) : null;
   }
 
   async removeMember(memberId: string, at: number): Promise<void> {
@@ -313,12 +296,12 @@ export class SqliteStorage implements Storage {
   async findInvite(codeHash: string): Promise<InviteRecord | null> {
     this.#assertOpen();
     const row = this.#statements.findInvite.get(codeHash) as InviteRow | undefined;
-    return row ? toInvite(row) : null;
+    return row ? inviteFromRow(row) : null;
   }
 
   async listInvites(workspaceId: string): Promise<InviteRecord[]> {
     this.#assertOpen();
-    return (this.#statements.listInvites.all(workspaceId) as InviteRow[]).map(toInvite);
+    return (this.#statements.listInvites.all(workspaceId) as InviteRow[]).map(inviteFromRow);
   }
 
   async revokeInvite(workspaceId: string, inviteId: string, at: number): Promise<boolean> {
@@ -342,7 +325,7 @@ export class SqliteStorage implements Storage {
     const row = this.#statements.findSession.get(tokenHash) as SessionRow | undefined;
     if (!row) return null;
     return {
-      member: toMember({
+      member: memberFromRow({
         id: row.m_id,
         workspace_id: row.m_workspace_id,
         name: row.m_name,
@@ -491,33 +474,8 @@ function insertMember(statement: Statement, member: MemberRecord): void {
   );
 }
 
-function toMember(row: MemberRow): MemberRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    role: parseRole(row.role),
-    access: parseAccess(row.access),
-    createdAt: row.created_at,
-    removedAt: row.removed_at,
-  };
-}
 
-function toInvite(row: InviteRow): InviteRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    access: parseAccess(row.access),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
-/** better-sqlite3 hands out Buffers; callers get plain Uint8Arrays over the same bytes. */
-function asBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
 
 function closedError(): Error {
   return new Error('SQLite storage is closed');
