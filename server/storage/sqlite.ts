@@ -2,11 +2,15 @@
  * The embedded storage: one SQLite file, `<dataDir>/samenspel.db`.
  *
  * Durability: WAL with `synchronous = FULL`, so a resolved append survives
- * kill -9 and power loss. To keep that affordable, appends are group-committed:
- * every call that arrives before the event loop's next check phase joins one
- * transaction, and each promise resolves only after that COMMIT (or rejects if
- * it failed). better-sqlite3 is synchronous, so while one batch commits the next
- * one gathers.
+ * kill -9 and power loss. Appends and compactions are committed by a writer
+ * thread with its own connection (sqliteWriter.ts), so the COMMIT's fsync never
+ * blocks the event loop. Appends are group-committed and pipelined: calls that
+ * arrive before the event loop's next check phase form one batch, one
+ * transaction; while a batch is committing, the next one gathers here and goes
+ * as soon as the first is done. Each promise resolves only after its COMMIT (or
+ * rejects if it failed). Reads of documents wait for the appends called before
+ * them (read-your-writes); the account tables are read and written on this
+ * thread's connection, as before.
  *
  * Several processes may share the file (a CLI next to the server, a test
  * helper); SQLite serialises their writes, and `busy_timeout` makes them wait.
@@ -17,8 +21,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
-import * as Y from 'yjs';
 import { migrateSqlite } from './sqliteMigrations.ts';
+import { SqliteWriter } from './sqliteWriter.ts';
 import { asBytes, invalidAppend, inviteFromRow, memberFromRow, type InviteRow, type MemberRow } from './storedValues.ts';
 import type {
   AppendedUpdate,
@@ -58,15 +62,17 @@ export function sqliteFilePath(dataDir: string): string {
 export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = new BetterSqlite3(sqliteFilePath(options.dataDir));
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   try {
     // busy_timeout first: switching to WAL needs a lock another process may hold.
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     const migration = migrateSqlite(db);
     options.logger?.info({ file: db.name, schemaFrom: migration.from, schemaTo: migration.to }, 'SQLite storage open');
-    return new SqliteStorage(db, options.logger);
+    // Started after the migration: the writer's statements need the current schema.
+    return new SqliteStorage(db, new SqliteWriter({ file: db.name, busyTimeoutMs }), options.logger);
   } catch (error) {
     db.close();
     throw error;
@@ -123,14 +129,22 @@ interface SessionRow {
 
 export class SqliteStorage implements Storage {
   readonly #db: Database;
+  readonly #writer: SqliteWriter;
   readonly #logger: StorageLogger | undefined;
   readonly #statements: ReturnType<typeof prepareStatements>;
   #queue: PendingAppend[] = [];
   #flushTimer: NodeJS.Immediate | null = null;
+  /** The batch the writer thread is committing; the next one waits in #queue until it is done. */
+  #inFlight: Promise<void> | null = null;
+  /** Appends accepted, and appends settled (committed or failed), counted in call order. */
+  #accepted = 0;
+  #settled = 0;
+  #settleWaiters: { target: number; resolve: () => void }[] = [];
   #closed = false;
 
-  constructor(db: Database, logger?: StorageLogger) {
+  constructor(db: Database, writer: SqliteWriter, logger?: StorageLogger) {
     this.#db = db;
+    this.#writer = writer;
     this.#logger = logger;
     this.#statements = prepareStatements(db);
   }
@@ -139,7 +153,8 @@ export class SqliteStorage implements Storage {
 
   async loadDocument(workspaceId: string, docId: string): Promise<StoredDocument> {
     this.#assertOpen();
-    this.#flush(); // read-your-writes for appends queued by this process
+    await this.#appendsSettled(); // read-your-writes for appends called by this process
+    this.#assertOpen();
     const s = this.#statements;
     // One read transaction: the snapshot and the log after it come from the same state.
     return this.#db.transaction((): StoredDocument => {
@@ -162,13 +177,15 @@ export class SqliteStorage implements Storage {
     if (invalid) return Promise.reject(new TypeError(`appendUpdate for ${workspaceId}/${docId}: ${invalid}`));
     return new Promise<AppendedUpdate>((resolve, reject) => {
       this.#queue.push({ workspaceId, docId, update, origin, resolve, reject });
-      this.#flushTimer ??= setImmediate(() => this.#flush());
+      this.#accepted++;
+      this.#scheduleFlush();
     });
   }
 
   async loadUpdatesAfter(workspaceId: string, docId: string, afterSeq: number): Promise<{ seq: number; update: Uint8Array }[]> {
     this.#assertOpen();
-    this.#flush();
+    await this.#appendsSettled();
+    this.#assertOpen();
     const rows = this.#statements.updatesAfter.all(workspaceId, docId, afterSeq) as UpdateRow[];
     return rows.map((row) => ({ seq: row.seq, update: asBytes(row.data) }));
   }
@@ -183,22 +200,11 @@ export class SqliteStorage implements Storage {
 
   async compact(workspaceId: string, docId: string): Promise<void> {
     this.#assertOpen();
-    this.#flush(); // "up to the last appended update" includes ones still queued here
-    const s = this.#statements;
-    // IMMEDIATE takes the write lock before reading, so no other connection can
-    // append between the read and the snapshot write: every update is either
-    // merged (seq <= snapshot_seq) or comes after it.
-    this.#db
-      .transaction(() => {
-        const snapshot = s.getSnapshot.get(workspaceId, docId) as SnapshotRow | undefined;
-        const rows = s.updatesAfter.all(workspaceId, docId, snapshot?.snapshot_seq ?? 0) as UpdateRow[];
-        const last = rows.at(-1);
-        if (!last) return;
-        const parts = rows.map((row) => asBytes(row.data));
-        if (snapshot) parts.unshift(asBytes(snapshot.snapshot));
-        s.putSnapshot.run(workspaceId, docId, Y.mergeUpdates(parts), last.seq, Date.now());
-      })
-      .immediate();
+    // "Up to the last appended update" includes ones still queued here. The merge
+    // runs in the writer thread, in an IMMEDIATE transaction (see there).
+    await this.#appendsSettled();
+    this.#assertOpen();
+    await this.#writer.compact(workspaceId, docId);
   }
 
   async createDocument(record: DocumentRecord, initialContent?: InitialContent): Promise<boolean> {
@@ -343,8 +349,9 @@ export class SqliteStorage implements Storage {
   /** Commits what is queued, then closes the file. Closing twice is harmless. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    this.#flush();
     this.#closed = true;
+    await this.#appendsSettled();
+    await this.#writer.close();
     this.#db.close();
   }
 
@@ -352,29 +359,40 @@ export class SqliteStorage implements Storage {
     if (this.#closed) throw closedError();
   }
 
-  /** Commits every queued append in one transaction and settles their promises. */
+  #scheduleFlush(): void {
+    if (this.#inFlight) return; // sent when the batch in flight is done
+    this.#flushTimer ??= setImmediate(() => this.#flush());
+  }
+
+  /** Sends every queued append to the writer as one batch, unless a batch is in flight already. */
   #flush(): void {
     if (this.#flushTimer) clearImmediate(this.#flushTimer);
     this.#flushTimer = null;
+    if (this.#inFlight || this.#queue.length === 0) return;
     const batch = this.#queue;
-    if (batch.length === 0) return;
     this.#queue = [];
+    this.#inFlight = this.#commit(batch).finally(() => {
+      this.#inFlight = null;
+      this.#settled += batch.length;
+      this.#releaseSettleWaiters();
+      // What gathered meanwhile goes after the continuations of this batch had their turn to add to it.
+      if (this.#queue.length > 0) this.#flushTimer ??= setImmediate(() => this.#flush());
+    });
+  }
 
-    const { insertUpdate, lastSeq } = this.#statements;
+  async #commit(batch: PendingAppend[]): Promise<void> {
     let appended: AppendedUpdate[];
     try {
-      appended = this.#db
-        .transaction(() =>
-          batch.map((item): AppendedUpdate => {
-            const prevSeq = (lastSeq.pluck().get(item.workspaceId, item.docId) as number | null) ?? 0;
-            const seq = Number(
-              insertUpdate.run(item.workspaceId, item.docId, item.update, item.origin.memberId, item.origin.at)
-                .lastInsertRowid,
-            );
-            return { seq, prevSeq };
-          }),
-        )
-        .immediate();
+      appended = await this.#writer.append(
+        batch.map((item) => ({
+          workspaceId: item.workspaceId,
+          docId: item.docId,
+          // A view into a larger buffer (a socket's read) would be posted with all of that buffer.
+          update: item.update.byteLength === item.update.buffer.byteLength ? item.update : item.update.slice(),
+          memberId: item.origin.memberId,
+          at: item.origin.at,
+        })),
+      );
     } catch (error) {
       // Nothing in the batch was committed, so nothing in it may look stored.
       this.#logger?.error({ err: error, updates: batch.length }, 'SQLite append batch failed');
@@ -382,6 +400,21 @@ export class SqliteStorage implements Storage {
       return;
     }
     batch.forEach((item, index) => item.resolve(appended[index] as AppendedUpdate));
+  }
+
+  /** Resolves when every append called so far has committed or failed; sends the queue at once. */
+  #appendsSettled(): Promise<void> {
+    const target = this.#accepted;
+    if (this.#settled >= target) return Promise.resolve();
+    this.#flush();
+    return new Promise((resolve) => this.#settleWaiters.push({ target, resolve }));
+  }
+
+  #releaseSettleWaiters(): void {
+    const ready = this.#settleWaiters.filter((waiter) => waiter.target <= this.#settled);
+    if (ready.length === 0) return;
+    this.#settleWaiters = this.#settleWaiters.filter((waiter) => waiter.target > this.#settled);
+    for (const waiter of ready) waiter.resolve();
   }
 }
 
@@ -393,7 +426,6 @@ function prepareStatements(db: Database) {
     updatesAfter: db.prepare(
       'SELECT seq, data FROM document_updates WHERE workspace_id = ? AND doc_id = ? AND seq > ? ORDER BY seq',
     ),
-    lastSeq: db.prepare('SELECT max(seq) FROM document_updates WHERE workspace_id = ? AND doc_id = ?'),
     pendingCount: db.prepare(`
       SELECT count(*) AS n FROM document_updates
       WHERE workspace_id = ? AND doc_id = ? AND seq > coalesce(
@@ -402,12 +434,6 @@ function prepareStatements(db: Database) {
     insertUpdate: db.prepare(
       'INSERT INTO document_updates (workspace_id, doc_id, data, member_id, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    putSnapshot: db.prepare(`
-      INSERT INTO document_snapshots (workspace_id, doc_id, snapshot, snapshot_seq, compacted_at)
-      VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (workspace_id, doc_id) DO UPDATE SET
-        snapshot = excluded.snapshot, snapshot_seq = excluded.snapshot_seq, compacted_at = excluded.compacted_at
-    `),
     insertDocument: db.prepare(`
       INSERT INTO documents (workspace_id, doc_id, created_at, created_by) VALUES (?, ?, ?, ?)
       ON CONFLICT (workspace_id, doc_id) DO NOTHING
