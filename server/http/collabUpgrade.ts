@@ -135,13 +135,16 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
         );
         return refuseUpgrade(socket, 403);
       }
-      // Opening a new document id makes it exist (CONTRACT.md).
-      await options.storage.createDocument({
-        workspaceId: room.workspaceId,
-        docId: room.docId,
-        createdAt: Date.now(),
-        createdBy: member.id,
-      });
+      // Opening a new document id makes it exist (CONTRACT.md). Only then: a write
+      // transaction (an fsync) per connection to a document that exists would buy nothing.
+      if (!exists) {
+        await options.storage.createDocument({
+          workspaceId: room.workspaceId,
+          docId: room.docId,
+          createdAt: Date.now(),
+          createdBy: member.id,
+        });
+      }
     }
 
     wss.handleUpgrade(request, socket, head, (ws) => {
