@@ -20,6 +20,13 @@
  * connection stays. Only when storage cannot even be read is the room poisoned:
  * every connection is closed and the room dropped.
  *
+ * A room loaded from storage does not build its Y.Doc at once (about 0.5 s for a
+ * 2 MB document): until something needs the document, a fresh client (empty
+ * state vector) is answered with the stored bytes as they are, and the room's
+ * own state vector follows once the document is built — on the first message
+ * that needs it, or BUILD_AFTER_MS after the load. Nothing is written while the
+ * document is unbuilt, so the stored bytes are exactly what the room holds.
+ *
  * With several server processes (fan-out, `peers`), a committed update is also
  * published, with its place in the document's log; updates other processes
  * committed arrive through `receiveFromPeers` and go to the local connections
@@ -48,13 +55,23 @@ import {
   type IncomingMessage,
   type MessageLimits,
 } from './messages.ts';
-import { loadStoredDoc, type LoadedDoc } from './loadStoredDoc.ts';
+import {
+  buildStoredDoc,
+  isEmptyStoredDoc,
+  loadStoredDoc,
+  mergedStoredUpdate,
+  readCheckedStoredDoc,
+  type LoadedDoc,
+  type ReadDoc,
+} from './loadStoredDoc.ts';
 import { CATCH_UP_ORIGIN, classifyOrigin, REMOTE_ORIGIN } from './origins.ts';
 import { UpdateChain } from './UpdateChain.ts';
 
 const DEFAULT_CATCH_UP_AFTER_MS = 200;
 const DEFAULT_ANNOUNCE_HEAD_AFTER_MS = 1000;
 const DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
+/** A loaded room builds its document this long after the load at the latest (see above). */
+const BUILD_AFTER_MS = 1000;
 /** A y-websocket provider announces one awareness client; a few more allow for reloads on one socket. */
 const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 16;
 
@@ -122,6 +139,10 @@ export class Room {
   private sizeEstimate: number;
   private destroyed = false;
   private readonly logger: Logger;
+  /** What storage held at load while the Y.Doc is not built yet; null once it is. */
+  private unbuilt: { stored: ReadDoc['stored']; merged: Uint8Array | null; timer: NodeJS.Timeout } | null = null;
+  /** Connections that still need the room's state vector (sent once the document is built). */
+  private awaitingStateVector: Connection[] = [];
 
   // Several processes (fan-out); inert without peers.
   private chain: UpdateChain;
@@ -136,12 +157,22 @@ export class Room {
     readonly name: RoomName,
     private readonly storage: DocumentStorage,
     private readonly options: RoomOptions,
-    loaded: LoadedDoc,
+    loaded: LoadedDoc | ReadDoc,
   ) {
     this.logger = options.logger;
     this.logLength = loaded.logLength;
     this.sizeEstimate = loaded.storedBytes ?? loaded.snapshotBytes;
-    this.currentDoc = loaded.doc;
+    if ('doc' in loaded) {
+      this.currentDoc = loaded.doc;
+    } else if (isEmptyStoredDoc(loaded.stored)) {
+      this.currentDoc = new Y.Doc({ gc: true });
+    } else {
+      // A stand-in until build(); it never holds content.
+      this.currentDoc = new Y.Doc({ gc: true });
+      const timer = setTimeout(() => this.build(), BUILD_AFTER_MS);
+      timer.unref();
+      this.unbuilt = { stored: loaded.stored, merged: loaded.merged ?? null, timer };
+    }
     this.chain = new UpdateChain(loaded.lastSeq);
     // The server itself has no presence in the document.
     this.awareness.setLocalState(null);
@@ -151,10 +182,11 @@ export class Room {
 
   /** Loads a room's document from storage. */
   static async load(name: RoomName, storage: DocumentStorage, options: RoomOptions): Promise<Room> {
-    return new Room(name, storage, options, await loadStoredDoc(storage, name));
+    return new Room(name, storage, options, await readCheckedStoredDoc(storage, name));
   }
 
   get doc(): Y.Doc {
+    this.build();
     return this.currentDoc;
   }
 
@@ -164,6 +196,11 @@ export class Room {
 
   get isPoisoned(): boolean {
     return this.poisoned;
+  }
+
+  /** Updates in the log after the last snapshot (as far as this process knows). */
+  get uncompactedUpdates(): number {
+    return this.logLength;
   }
 
   /** Adds a connection and starts the sync: our state vector, then everyone's presence. */
@@ -178,7 +215,8 @@ export class Room {
 
   private greet(connection: Connection): void {
     if (connection.isClosed) return;
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.unbuilt) this.awaitingStateVector.push(connection);
+    else connection.send(encodeSyncStep1(Y.encodeStateVector(this.currentDoc)));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       connection.send(
@@ -224,6 +262,11 @@ export class Room {
   private handle(connection: Connection, message: IncomingMessage): void {
     switch (message.kind) {
       case 'syncStep1':
+        if (this.unbuilt && Y.decodeStateVector(message.stateVector).size === 0) {
+          this.answerFromStoredBytes(connection, this.unbuilt);
+          return;
+        }
+        if (!this.build()) return;
         this.answerSyncStep1(connection, message.stateVector);
         return;
       case 'syncStep2':
@@ -338,6 +381,8 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.unbuilt) clearTimeout(this.unbuilt.timer);
+    this.unbuilt = null;
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     if (this.announceTimer) clearTimeout(this.announceTimer);
     this.currentDoc.off('update', this.onDocUpdate);
@@ -366,11 +411,54 @@ export class Room {
     });
   }
 
+  /** A client that holds nothing gets everything: the stored bytes, without building the document. */
+  private answerFromStoredBytes(connection: Connection, unbuilt: NonNullable<Room['unbuilt']>): void {
+    unbuilt.merged ??= mergedStoredUpdate(unbuilt.stored);
+    connection.send(encodeSyncStep2(unbuilt.merged));
+  }
+
+  /**
+   * Builds the document from the bytes read at load, if it is not built yet, and
+   * sends the state vector to the connections waiting for it. False when the
+   * stored bytes cannot be built: the room is dropped (clients reload it).
+   */
+  private build(): boolean {
+    const unbuilt = this.unbuilt;
+    if (!unbuilt) return !this.poisoned;
+    this.unbuilt = null;
+    clearTimeout(unbuilt.timer);
+    const started = Date.now();
+    let doc: Y.Doc;
+    try {
+      doc = buildStoredDoc(unbuilt.stored);
+    } catch (error) {
+      this.logger.error({ room: this.name.key, err: error }, 'building the stored document failed');
+      this.poison('stored document could not be built');
+      return false;
+    }
+    this.replaceDoc(doc);
+    this.logger.debug({ room: this.name.key, ms: Date.now() - started }, 'document built');
+    return true;
+  }
+
+  private replaceDoc(doc: Y.Doc): void {
+    this.currentDoc.off('update', this.onDocUpdate);
+    this.currentDoc.destroy();
+    this.currentDoc = doc;
+    this.currentDoc.on('update', this.onDocUpdate);
+    const waiting = this.awaitingStateVector;
+    this.awaitingStateVector = [];
+    if (waiting.length === 0) return;
+    const message = encodeSyncStep1(Y.encodeStateVector(doc));
+    for (const connection of waiting) if (this.connections.has(connection)) connection.send(message);
+  }
+
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     if (!connection.canEdit) {
       this.logger.debug({ connection: connection.id, room: this.name.key }, 'update from view-only member dropped');
       return;
     }
+    if (!this.build()) return;
     if (this.wouldExceedSize(update.byteLength)) {
       this.logger.warn(
         { room: this.name.key, connection: connection.id, member: connection.identity.memberId, limit: this.options.maxDocumentBytes, bytes: this.sizeEstimate },
@@ -422,10 +510,9 @@ export class Room {
       await this.whenStored();
       if (this.poisoned) return;
       const loaded = await loadStoredDoc(this.storage, this.name);
-      this.currentDoc.off('update', this.onDocUpdate);
-      this.currentDoc.destroy();
-      this.currentDoc = loaded.doc;
-      this.currentDoc.on('update', this.onDocUpdate);
+      if (this.unbuilt) clearTimeout(this.unbuilt.timer);
+      this.unbuilt = null;
+      this.replaceDoc(loaded.doc);
       this.logLength = loaded.logLength;
       this.sizeEstimate = loaded.storedBytes ?? loaded.snapshotBytes;
       this.chain = new UpdateChain(loaded.lastSeq);
@@ -505,6 +592,7 @@ export class Room {
 
   private applyRemoteUpdate(update: Uint8Array, place: AppendedUpdate): void {
     if (this.poisoned || this.destroyed || this.chain.holds(place.seq)) return;
+    if (!this.build()) return;
     try {
       Y.applyUpdate(this.currentDoc, update, REMOTE_ORIGIN);
     } catch (error) {
@@ -552,6 +640,7 @@ export class Room {
       }
       const missing = entries.filter((entry) => !this.chain.holds(entry.seq));
       if (missing.length > 0) {
+        if (!this.build()) return;
         try {
           // One transaction: our clients get one update for everything caught up.
           Y.transact(
