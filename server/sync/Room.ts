@@ -21,10 +21,11 @@
  * every connection is closed and the room dropped.
  *
  * A room loaded from storage does not build its Y.Doc at once (about 0.5 s for a
- * 2 MB document): until something needs the document, a fresh client (empty
- * state vector) is answered with the stored bytes as they are, and the room's
- * own state vector follows once the document is built — on the first message
- * that needs it, or BUILD_AFTER_MS after the load. Nothing is written while the
+ * 2 MB document, during which the process serves nobody): until a message needs
+ * the document (an edit, a client that already holds part of it, an update from
+ * another process), the room greets with the state vector of the stored bytes
+ * and answers a fresh client (empty state vector) with those bytes as they are.
+ * A room that only readers open is never built. Nothing is written while the
  * document is unbuilt, so the stored bytes are exactly what the room holds.
  *
  * With several server processes (fan-out, `peers`), a committed update is also
@@ -70,8 +71,6 @@ import { UpdateChain } from './UpdateChain.ts';
 const DEFAULT_CATCH_UP_AFTER_MS = 200;
 const DEFAULT_ANNOUNCE_HEAD_AFTER_MS = 1000;
 const DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
-/** A loaded room builds its document this long after the load at the latest (see above). */
-const BUILD_AFTER_MS = 1000;
 /** A y-websocket provider announces one awareness client; a few more allow for reloads on one socket. */
 const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 16;
 
@@ -140,9 +139,7 @@ export class Room {
   private destroyed = false;
   private readonly logger: Logger;
   /** What storage held at load while the Y.Doc is not built yet; null once it is. */
-  private unbuilt: { stored: ReadDoc['stored']; merged: Uint8Array | null; timer: NodeJS.Timeout } | null = null;
-  /** Connections that still need the room's state vector (sent once the document is built). */
-  private awaitingStateVector: Connection[] = [];
+  private unbuilt: { stored: ReadDoc['stored']; merged: Uint8Array | null; stateVector: Uint8Array } | null = null;
 
   // Several processes (fan-out); inert without peers.
   private chain: UpdateChain;
@@ -164,14 +161,12 @@ export class Room {
     this.sizeEstimate = loaded.storedBytes ?? loaded.snapshotBytes;
     if ('doc' in loaded) {
       this.currentDoc = loaded.doc;
-    } else if (isEmptyStoredDoc(loaded.stored)) {
-      this.currentDoc = new Y.Doc({ gc: true });
+    } else if (isEmptyStoredDoc(loaded.stored) || !loaded.stateVector) {
+      this.currentDoc = isEmptyStoredDoc(loaded.stored) ? new Y.Doc({ gc: true }) : buildStoredDoc(loaded.stored);
     } else {
       // A stand-in until build(); it never holds content.
       this.currentDoc = new Y.Doc({ gc: true });
-      const timer = setTimeout(() => this.build(), BUILD_AFTER_MS);
-      timer.unref();
-      this.unbuilt = { stored: loaded.stored, merged: loaded.merged ?? null, timer };
+      this.unbuilt = { stored: loaded.stored, merged: loaded.merged ?? null, stateVector: loaded.stateVector };
     }
     this.chain = new UpdateChain(loaded.lastSeq);
     // The server itself has no presence in the document.
@@ -215,8 +210,8 @@ export class Room {
 
   private greet(connection: Connection): void {
     if (connection.isClosed) return;
-    if (this.unbuilt) this.awaitingStateVector.push(connection);
-    else connection.send(encodeSyncStep1(Y.encodeStateVector(this.currentDoc)));
+    const stateVector = this.unbuilt ? this.unbuilt.stateVector : Y.encodeStateVector(this.currentDoc);
+    connection.send(encodeSyncStep1(stateVector));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       connection.send(
@@ -381,7 +376,6 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    if (this.unbuilt) clearTimeout(this.unbuilt.timer);
     this.unbuilt = null;
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     if (this.announceTimer) clearTimeout(this.announceTimer);
@@ -418,15 +412,14 @@ export class Room {
   }
 
   /**
-   * Builds the document from the bytes read at load, if it is not built yet, and
-   * sends the state vector to the connections waiting for it. False when the
-   * stored bytes cannot be built: the room is dropped (clients reload it).
+   * Builds the document from the bytes read at load, if it is not built yet.
+   * False when the stored bytes cannot be built: the room is dropped (clients
+   * reload it).
    */
   private build(): boolean {
     const unbuilt = this.unbuilt;
     if (!unbuilt) return !this.poisoned;
     this.unbuilt = null;
-    clearTimeout(unbuilt.timer);
     const started = Date.now();
     let doc: Y.Doc;
     try {
@@ -446,11 +439,6 @@ export class Room {
     this.currentDoc.destroy();
     this.currentDoc = doc;
     this.currentDoc.on('update', this.onDocUpdate);
-    const waiting = this.awaitingStateVector;
-    this.awaitingStateVector = [];
-    if (waiting.length === 0) return;
-    const message = encodeSyncStep1(Y.encodeStateVector(doc));
-    for (const connection of waiting) if (this.connections.has(connection)) connection.send(message);
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
@@ -458,6 +446,8 @@ export class Room {
       this.logger.debug({ connection: connection.id, room: this.name.key }, 'update from view-only member dropped');
       return;
     }
+    // A fresh client's reply to our sync step 1 carries nothing; no reason to build for it.
+    if (this.unbuilt && isEmptyUpdate(update)) return;
     if (!this.build()) return;
     if (this.wouldExceedSize(update.byteLength)) {
       this.logger.warn(
@@ -510,7 +500,6 @@ export class Room {
       await this.whenStored();
       if (this.poisoned) return;
       const loaded = await loadStoredDoc(this.storage, this.name);
-      if (this.unbuilt) clearTimeout(this.unbuilt.timer);
       this.unbuilt = null;
       this.replaceDoc(loaded.doc);
       this.logLength = loaded.logLength;
@@ -812,4 +801,9 @@ export class Room {
     this.commitWaiters = [];
     this.options.onPoisoned(this);
   }
+}
+
+/** The update Yjs encodes for "nothing": no structs, no deletions (format v1). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

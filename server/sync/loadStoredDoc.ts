@@ -30,6 +30,8 @@ export interface ReadDoc extends StoredDocFacts {
   stored: StoredDocument;
   /** Everything stored as one update (mergedStoredUpdate), once checked to decode; null for an empty document. */
   merged?: Uint8Array | null;
+  /** The state vector of `merged` (what the built document's would be). */
+  stateVector?: Uint8Array | null;
 }
 
 export async function readStoredDoc(storage: DocumentStorage, name: RoomName): Promise<ReadDoc> {
@@ -87,10 +89,12 @@ export function mergedStoredUpdate(stored: StoredDocument): Uint8Array {
  */
 export async function readCheckedStoredDoc(storage: DocumentStorage, name: RoomName): Promise<ReadDoc> {
   const read = await readStoredDoc(storage, name);
-  if (isEmptyStoredDoc(read.stored)) return { ...read, merged: null };
+  if (isEmptyStoredDoc(read.stored)) return { ...read, merged: null, stateVector: null };
   const merged = mergedStoredUpdate(read.stored);
-  Y.encodeStateVectorFromUpdate(merged); // throws on bytes that do not decode
-  return { ...read, merged };
+  // Throws on bytes that do not decode. Stored updates hold only integrated structs (what a
+  // document emitted), so this equals the state vector of the document built from them.
+  const stateVector = Y.encodeStateVectorFromUpdate(merged);
+  return { ...read, merged, stateVector };
 }
 
 export async function loadStoredDoc(storage: DocumentStorage, name: RoomName): Promise<LoadedDoc> {
