@@ -137,3 +137,39 @@ describe('Room loaded from storage', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('Room answering fresh clients of a large document', () => {
+  it('keeps the encoded state for the next fresh client only until the document changes', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'samenspel-fullstate-'));
+    const storage = await openSqliteStorage({ dataDir });
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'plan '.repeat(20_000)); // 100 KB: large enough to be kept
+    const loaded = { doc: source, logLength: 0, lastSeq: 0, snapshotBytes: 0 };
+    const room = new Room(name, storage, { compactAfterUpdates: 1000, logger: createLogger('silent'), onPoisoned: () => {}, onEmpty: () => {} }, loaded);
+    const freshText = () => {
+      const socket = new FakeSocket();
+      const connection = new Connection(socket, name, { memberId: 'm-1', name: 'Jan', role: 'resident', access: 'edit' });
+      room.addConnection(connection);
+      room.receive(connection, step1Of(new Y.Doc()));
+      return { connection, text: textOf(socket.ofKind('syncStep2').map((message) => message.payload)) };
+    };
+    try {
+      const first = freshText();
+      expect(first.text).toBe('plan '.repeat(20_000));
+      expect(freshText().text).toBe(first.text);
+
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
+      const edits: Uint8Array[] = [];
+      writer.on('update', (update: Uint8Array) => edits.push(update));
+      writer.getText('t').insert(0, 'Nieuw: ');
+      room.receive(first.connection, syncMessage((encoder) => syncProtocol.writeUpdate(encoder, edits[0]!)));
+      await room.whenStored();
+      expect(freshText().text).toBe(`Nieuw: ${'plan '.repeat(20_000)}`);
+    } finally {
+      room.destroy();
+      await storage.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
