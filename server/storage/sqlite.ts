@@ -72,7 +72,14 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     const migration = migrateSqlite(db);
     options.logger?.info({ file: db.name, schemaFrom: migration.from, schemaTo: migration.to }, 'SQLite storage open');
     // Started after the migration: the writer's statements need the current schema.
-    return new SqliteStorage(db, new SqliteWriter({ file: db.name, busyTimeoutMs }), options.logger);
+    const writer = new SqliteWriter({ file: db.name, busyTimeoutMs });
+    // Waited for here, so the server is ready only once it can commit (and the thread's start-up
+    // does not compete with the first connections).
+    await writer.ready.catch(async (error: unknown) => {
+      await writer.close();
+      throw error;
+    });
+    return new SqliteStorage(db, writer, options.logger);
   } catch (error) {
     db.close();
     throw error;

@@ -57,10 +57,14 @@ export class SqliteWriter {
   /** Set once the thread is gone: every later request fails with it. */
   #stopped: Error | null = null;
   readonly #exited: Promise<void>;
+  #markReady!: () => void;
+  /** Resolves once the thread has opened its connection; rejects if it could not. */
+  readonly ready: Promise<void>;
 
   constructor(start: WriterStart) {
+    const started = new Promise<void>((resolve) => (this.#markReady = resolve));
+    // Referenced while it starts, so a process awaiting the storage's opening stays alive for it.
     this.#worker = new Worker(new URL('./sqliteWriterBoot.mjs', import.meta.url), { workerData: start });
-    this.#worker.unref();
     this.#worker.on('message', (reply: WriterReply) => this.#settle(reply));
     this.#worker.on('error', (error) => this.#stop(error));
     this.#exited = new Promise((resolve) => {
@@ -69,6 +73,12 @@ export class SqliteWriter {
         resolve();
       });
     });
+    this.ready = Promise.race([
+      started,
+      this.#exited.then(() => {
+        throw this.#stopped;
+      }),
+    ]);
   }
 
   /** Commits the appends in one transaction, in order. */
@@ -100,8 +110,14 @@ export class SqliteWriter {
   }
 
   #settle(reply: WriterReply): void {
+    if (reply.id === 0) {
+      // The thread's "started" message.
+      if (this.#outstanding.size === 0) this.#worker.unref();
+      this.#markReady();
+      return;
+    }
     const outstanding = this.#outstanding.get(reply.id);
-    if (!outstanding) return; // the thread's "started" message, id 0
+    if (!outstanding) return;
     this.#outstanding.delete(reply.id);
     if (this.#outstanding.size === 0) this.#worker.unref();
     if (reply.ok) outstanding.resolve(reply);
