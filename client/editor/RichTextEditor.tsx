@@ -16,6 +16,8 @@ interface RichTextEditorProps {
   label: string;
   /** Extra buttons for this kind of document (e.g. "Aanwezigen invullen"), shown with the toolbar. */
   actions?: (editor: Editor) => ReactNode;
+  /** Told about the editor once it exists (and null when it goes), for panels beside the text. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
@@ -24,7 +26,7 @@ interface RichTextEditorProps {
  * empty Y.Doc would otherwise write its own empty paragraph in front of the
  * document everyone else already has.
  */
-export function RichTextEditor({ doc, provider, me, editable, label, actions }: RichTextEditorProps) {
+export function RichTextEditor({ doc, provider, me, editable, label, actions, onEditor }: RichTextEditorProps) {
   // Made once per document: `me` is read here only at the start; later name or
   // colour changes go through updateUser below, without rebuilding the editor.
   const extensions = useMemo(() => richTextExtensions(doc, provider, me), [doc, provider]);
@@ -46,6 +48,12 @@ export function RichTextEditor({ doc, provider, me, editable, label, actions }: 
   useEffect(() => {
     editor?.commands.updateUser(me);
   }, [editor, me]);
+
+  useEffect(() => {
+    if (!editor || !onEditor) return undefined;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   if (!editor) return null;
   return (

@@ -6,6 +6,9 @@
  * syllables the patterns do not cut at, such as the first letter of a word
  * (ide|aal has three). A short list of common English loanwords covers the
  * silent e and the English vowels neither method knows (website, stakeholder).
+ * Spelling splits c/t/s + i + vowel where Dutch speech does not: so-ci-aal,
+ * na-ti-o-naal and pen-si-oen are said so-sjaal, na-sjo-naal, pen-sjoen, so
+ * that i is not counted before -aal/-ale/-eel/-ele/-oen/-on- (PALATAL_I).
  */
 import hyphenNl from 'hyphen/nl';
 import { countVowelUnits } from './vowelUnits.ts';
@@ -61,6 +64,7 @@ const LOANWORDS: Record<string, number> = {
 };
 
 const HYPHEN = '|';
+const PALATAL_I = /[cst]i(?=aal|ale|eel|ele|oen|on)/g;
 const cache = new Map<string, number>();
 const CACHE_LIMIT = 20_000;
 
@@ -76,7 +80,8 @@ function syllablesOfPart(part: string): number {
   if (ending) return syllablesOfPart(part.slice(0, -ending.length)) + LOANWORDS[ending]!;
   const pieces = hyphenNl.hyphenateSync(part, { hyphenChar: HYPHEN, minWordLength: 1 }).split(HYPHEN);
   const counted = pieces.reduce((sum, piece) => sum + countVowelUnits(piece), 0);
-  return Math.max(1, counted);
+  const palatal = part.match(PALATAL_I)?.length ?? 0;
+  return Math.max(1, counted - palatal);
 }
 
 /**

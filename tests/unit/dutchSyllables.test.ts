@@ -66,6 +66,9 @@ const HAND_COUNTED: ReadonlyArray<readonly [string, number]> = [
   ['doelgroep', 2], ['zelfredzaamheid', 4], ['samenredzaamheid', 5], ['ketenpartner', 4], ['implementeren', 5], ['faciliteren', 5],
   ['integraal', 3], ['preventief', 3], ['structureel', 3], ['optimaliseren', 6], ['realiseren', 5], ['draagvlak', 2],
   ['laagdrempelig', 4], ['vindplaatsgericht', 4], ['monitoren', 4], ['prioriteit', 4], ['adequaat', 3],
+  // c/t/s + i + vowel said as one syllable (so-sjaal), next to -tie and -ie words that keep their i.
+  ['sociaal', 2], ['sociale', 3], ['financieel', 3], ['nationaal', 3], ['pensioen', 2], ['professional', 4], ['professionals', 4],
+  ['professioneel', 4], ['functioneren', 4], ['traditioneel', 4], ['potentiaal', 3], ['ratio', 3], ['station', 2], ['tiental', 2],
 ];
 
 describe('Dutch syllable counting', () => {

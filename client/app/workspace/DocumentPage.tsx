@@ -10,8 +10,10 @@ import { useCollabRoom } from '../../collab/useCollabRoom.ts';
 import { useConnectionState } from '../../collab/useConnectionState.ts';
 import { usePeers } from '../../collab/usePeers.ts';
 import { useRoomReady } from '../../collab/useRoomReady.ts';
+import type { Editor } from '@tiptap/core';
 import { fillAttendees } from '../../editor/fillAttendees.ts';
 import { RichTextEditor } from '../../editor/RichTextEditor.tsx';
+import { ReadabilityPanel } from '../../readability/ReadabilityPanel.tsx';
 import { InlineRename } from '../../ui/InlineRename.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
@@ -67,6 +69,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
   const workplace = index.workplaces.find((candidate) => candidate.id === entry.workplaceId);
   const isRichText = entry.kind === 'plan' || entry.kind === 'meeting';
   const [filled, setFilled] = useState<number | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useMarkChanged(room, indexRoom?.doc ?? null, docId, me.name, editable);
 
   const here = new Set(peers.map((peer) => peer.member.id));
@@ -141,6 +144,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
           me={caretUser}
           editable={editable}
           label={t('doc.editorLabel', { title })}
+          onEditor={setEditor}
           actions={
             entry.kind === 'meeting'
               ? (editor) => (
@@ -163,6 +167,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
       ) : (
         <Loading text={t('doc.loading')} />
       )}
+      {isRichText && editor && <ReadabilityPanel editor={editor} docId={docId} indexDoc={indexRoom?.doc ?? null} canEdit={editable} />}
     </article>
   );
 }

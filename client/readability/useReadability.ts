@@ -1,0 +1,93 @@
+/**
+ * Keeps a readability analysis of the editor's text up to date: after the
+ * text has been still for a moment (debounced), its blocks go to a Web Worker
+ * in this browser and the findings come back with their places in the text.
+ * An answer for text that has changed since is dropped; the change itself
+ * already asked for a new one.
+ */
+import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { useEffect, useRef, useState } from 'react';
+import type { Finding, ReadabilityResult } from '../../shared/readability/analyzeText.ts';
+import type { JargonEntry } from '../../shared/readability/jargonMatcher.ts';
+import { documentRange, editorBlocks } from './editorBlocks.ts';
+import type { AnalyzeRequest, AnalyzeResponse } from './workerMessages.ts';
+
+export const ANALYSIS_DELAY_MS = 600;
+
+export interface PlacedFinding extends Finding {
+  /** 1-based, in text order: the number shown in the list and after the finding in the text. */
+  number: number;
+  from: number;
+  to: number;
+}
+
+export interface PlacedResult extends Omit<ReadabilityResult, 'findings'> {
+  findings: PlacedFinding[];
+}
+
+export function useReadability(editor: Editor | null, jargon: readonly JargonEntry[]): PlacedResult | null {
+  const [result, setResult] = useState<PlacedResult | null>(null);
+  const jargonRef = useRef(jargon);
+  const scheduleRef = useRef<(() => void) | null>(null);
+
+  // A changed jargon list asks for a new analysis of the same text.
+  useEffect(() => {
+    if (jargonRef.current === jargon) return;
+    jargonRef.current = jargon;
+    scheduleRef.current?.();
+  }, [jargon]);
+
+  useEffect(() => {
+    if (!editor) return undefined;
+    const worker = new Worker(new URL('./readability.worker.ts', import.meta.url), { type: 'module' });
+    let requestId = 0;
+    let pending: { id: number; doc: ProseMirrorNode; positions: number[][] } | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const send = (): void => {
+      if (editor.isDestroyed) return;
+      const doc = editor.state.doc;
+      const { blocks, positions } = editorBlocks(doc);
+      requestId += 1;
+      pending = { id: requestId, doc, positions };
+      const request: AnalyzeRequest = { id: requestId, blocks, jargon: [...jargonRef.current] };
+      worker.postMessage(request);
+    };
+    const schedule = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(send, ANALYSIS_DELAY_MS);
+    };
+    const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }): void => {
+      if (transaction.docChanged) schedule();
+    };
+
+    worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
+      const { id, result: raw } = event.data;
+      if (!pending || id !== pending.id || editor.isDestroyed || editor.state.doc !== pending.doc) return;
+      const { positions } = pending;
+      const findings: PlacedFinding[] = [];
+      for (const finding of raw.findings) {
+        const range = documentRange(positions, finding.block, finding.start, finding.end);
+        if (range) findings.push({ ...finding, ...range, number: findings.length + 1 });
+      }
+      setResult({ ...raw, findings });
+    };
+    worker.onerror = (event) => {
+      // Without the worker there is no analysis; the editor keeps working.
+      console.error('readability worker failed', event.message);
+    };
+
+    editor.on('update', onUpdate);
+    scheduleRef.current = schedule;
+    send();
+    return () => {
+      scheduleRef.current = null;
+      clearTimeout(timer);
+      editor.off('update', onUpdate);
+      worker.terminate();
+    };
+  }, [editor]);
+
+  return result;
+}
