@@ -13,6 +13,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '../../shared/schema/richText.ts';
 import type { CaretUser } from '../collab/caretIdentity.ts';
+import { ReadabilityHighlights } from '../readability/readabilityHighlights.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
 
@@ -47,5 +48,6 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
     caretInOwnEmptyBlock(doc),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
+    ReadabilityHighlights,
   ];
 }

@@ -281,6 +281,8 @@ export const en: Messages = {
   },
   jargon: {
     summary: 'Word list of difficult words ({{count}})',
+    search: 'Search the list',
+    noMatch: 'No words found.',
     intro: 'These words are pointed out in the text, with a plainer word as a tip. The list is for the whole workspace.',
     viewOnly: 'Only members who can write can change the list.',
     addTitle: 'Add a word',

@@ -284,6 +284,8 @@ export const nl = {
   },
   jargon: {
     summary: 'Woordenlijst met moeilijke woorden ({{count}})',
+    search: 'Zoek in de lijst',
+    noMatch: 'Geen woorden gevonden.',
     intro: 'Deze woorden worden aangewezen in de tekst, met een gewoner woord als tip. De lijst geldt voor de hele werkruimte.',
     viewOnly: 'Alleen deelnemers die mogen meeschrijven kunnen de lijst aanpassen.',
     addTitle: 'Woord toevoegen',

@@ -28,7 +28,10 @@ export function JargonListEditor({ indexDoc, entries, canEdit }: JargonListEdito
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
   const writable = canEdit && indexDoc !== null;
+  const needle = query.trim().toLowerCase();
+  const shown = needle === '' ? entries : entries.filter((entry) => entry.word.includes(needle) || entry.alternative.toLowerCase().includes(needle));
 
   return (
     <details className="jargon-list">
@@ -49,8 +52,10 @@ export function JargonListEditor({ indexDoc, entries, canEdit }: JargonListEdito
       <p className="jargon-list__status" role="status">
         {status}
       </p>
+      <TextField label={t('jargon.search')} value={query} onChange={setQuery} required={false} />
+      {shown.length === 0 && <p>{t('jargon.noMatch')}</p>}
       <ul className="jargon-list__items">
-        {entries.map((entry) => (
+        {shown.map((entry) => (
           <li key={entry.word} className="jargon-list__item">
             {editing === entry.word && writable ? (
               <JargonForm

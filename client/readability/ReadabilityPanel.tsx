@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { FINDING_KINDS, type FindingKind } from '../../shared/readability/analyzeText.ts';
 import { previousSample } from '../../shared/schema/readabilityHistory.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
-import { readabilityHighlightKey, readabilityHighlightPlugin, type Highlight } from './highlightPlugin.ts';
+import { readabilityHighlightKey, type Highlight } from './highlightPlugin.ts';
 import { JargonListEditor } from './JargonListEditor.tsx';
 import { ScoreTrend } from './ScoreTrend.tsx';
 import { useJargonList } from './useJargonList.ts';
@@ -49,15 +49,6 @@ export function ReadabilityPanel({ editor, docId, indexDoc, canEdit }: Readabili
   const [all, setAll] = useState(false);
   const listId = useId();
 
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return undefined;
-    const plugin = readabilityHighlightPlugin();
-    editor.registerPlugin(plugin);
-    return () => {
-      if (!editor.isDestroyed) editor.unregisterPlugin(readabilityHighlightKey);
-    };
-  }, [editor]);
-
   const suggestion = (finding: PlacedFinding): string => {
     switch (finding.kind) {
       case 'longSentence':
@@ -92,7 +83,7 @@ export function ReadabilityPanel({ editor, docId, indexDoc, canEdit }: Readabili
     // Nothing shown before or after: leave the editor's state alone.
     if (highlights.length === 0 && !hadHighlights.current) return;
     hadHighlights.current = highlights.length > 0;
-    editor.view.dispatch(editor.state.tr.setMeta(readabilityHighlightKey, { highlights, active }).setMeta('addToHistory', false));
+    editor.view.dispatch(editor.state.tr.setMeta(readabilityHighlightKey, { highlights, active }));
   }, [editor, highlights, active]);
 
   const toggle = (): void => {

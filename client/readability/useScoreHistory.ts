@@ -1,9 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { readScoreHistory, recordScore, type ScoreSample } from '../../shared/schema/readabilityHistory.ts';
 
 /** Below this many words the score says little (an empty template), so no sample is kept. */
 export const MIN_WORDS_FOR_SAMPLE = 10;
+/**
+ * Today's sample is written at once, then at most this often from one device:
+ * every overwrite is an update to the index that every member receives and
+ * that stays in its history, so typing must not rewrite it every few seconds.
+ */
+export const SAMPLE_INTERVAL_MS = 10 * 60_000;
 
 /** Today on this device's calendar, `YYYY-MM-DD`. */
 export function localDay(date = new Date()): string {
@@ -13,8 +19,9 @@ export function localDay(date = new Date()): string {
 
 /**
  * The document's daily scores from the index, live. Members who can edit
- * store today's score as it changes (one rounded sample per day, see
- * shared/schema/readabilityHistory.ts); readers only read.
+ * store today's score (one rounded sample per day, see
+ * shared/schema/readabilityHistory.ts; refreshed at most every
+ * SAMPLE_INTERVAL_MS); readers only read.
  */
 export function useScoreHistory(indexDoc: Y.Doc | null, docId: string, score: number | null, words: number, canWrite: boolean): ScoreSample[] {
   const [samples, setSamples] = useState<ScoreSample[]>([]);
@@ -33,8 +40,13 @@ export function useScoreHistory(indexDoc: Y.Doc | null, docId: string, score: nu
     return () => indexDoc.off('afterTransaction', read);
   }, [indexDoc, docId]);
 
+  const lastWrite = useRef(0);
   useEffect(() => {
-    if (indexDoc && canWrite && score !== null && words >= MIN_WORDS_FOR_SAMPLE) recordScore(indexDoc, docId, localDay(), score);
+    if (!indexDoc || !canWrite || score === null || words < MIN_WORDS_FOR_SAMPLE) return;
+    const today = localDay();
+    const hasToday = readScoreHistory(indexDoc, docId, 1).some((sample) => sample.day === today);
+    if (hasToday && Date.now() - lastWrite.current < SAMPLE_INTERVAL_MS) return;
+    if (recordScore(indexDoc, docId, today, score)) lastWrite.current = Date.now();
   }, [indexDoc, docId, score, words, canWrite]);
 
   return samples;

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { AcceptInviteResponse, CreateInviteResponse, CreateWorkspaceResponse } from '../../shared/api.ts';
 import { INDEX_DOC_ID } from '../../shared/rooms.ts';
 import { readScoreHistory, recordScore } from '../../shared/schema/readabilityHistory.ts';
-import { browserTestSession, LAPTOP, PHONE, type Person } from '../helpers/browser.ts';
+import { browserTestSession, editorText, LAPTOP, PHONE, type Person } from '../helpers/browser.ts';
 import { connectClient, POLL } from '../helpers/collab.ts';
 import { goToNewLineAtEnd, openPlan } from './flows.ts';
 
@@ -138,6 +138,14 @@ describe('Leesbaarheid panel', () => {
     await readerPanel.getByRole('listitem').filter({ hasText: 'Schrijf liever: het krantje van de wijk.' }).first().waitFor();
     await reader.page.locator('.ProseMirror .readability-mark--jargon', { hasText: 'buurtkrant' }).waitFor();
 
+    // The list can be searched.
+    await panel.getByLabel('Zoek in de lijst').fill('meedoen');
+    await expect.poll(() => panel.locator('.jargon-list__item').allInnerTexts(), POLL).toEqual([
+      expect.stringContaining('participatie'),
+      expect.stringContaining('participeren'),
+    ]);
+    await panel.getByLabel('Zoek in de lijst').fill('');
+
     // An empty alternative is refused with a clear message and changes nothing.
     await addForm.getByLabel('Moeilijk woord').fill('wijkschouw');
     await addForm.getByRole('button', { name: 'Toevoegen' }).click();
@@ -158,6 +166,10 @@ describe('Leesbaarheid panel', () => {
     // Hiding the hints removes the marks.
     await panel.getByRole('button', { name: 'Aanwijzingen verbergen' }).click();
     await expect.poll(() => editor.locator('.readability-mark--jargon').count(), POLL).toBe(0);
+
+    // The marks never touched the document or its history: undo still takes back the typing.
+    await writer.page.getByRole('toolbar').getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => editorText(writer.page), POLL).not.toContain('zomer te maken');
     indexClient.destroy();
   });
 
