@@ -104,7 +104,7 @@ export function ReadabilityPanel({ editor, docId, indexDoc, canEdit }: Readabili
     editor.view.focus();
     // A read-only editor does not scroll for a selection; the marked text itself does.
     const mark = editor.view.dom.querySelector(`[data-finding="${finding.number}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark?.scrollIntoView({ block: 'center' });
   };
 
   const counts = useMemo(() => {

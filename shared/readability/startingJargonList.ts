@@ -23,7 +23,6 @@ export const STARTING_JARGON_LIST: readonly JargonEntry[] = [
   { word: 'zelfredzaam', alternative: 'kan het zelf' },
   { word: 'ketenpartner', alternative: 'organisatie waarmee we samenwerken' },
   { word: 'evalueren', alternative: 'terugkijken hoe het ging' },
-  { word: 'evaluatie', alternative: 'terugblik' },
   { word: 'monitoren', alternative: 'bijhouden, volgen' },
   { word: 'prioriteren', alternative: 'kiezen wat eerst gaat' },
   { word: 'outreachend', alternative: 'naar mensen toe' },
