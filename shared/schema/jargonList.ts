@@ -2,15 +2,16 @@
  * The coalition's jargon list (word → plain alternative), kept in the
  * workspace index document so every member sees changes live. Layout:
  *
- *   jargonList:      Y.Map<word, alternative>       word is lower-case and trimmed
- *   jargonListState: Y.Map{ seeded: true }           set once the starting list was written
+ *   jargonList: Y.Map<word, alternative | false>     word is lower-case and trimmed
  *
- * Until someone edits the list, readers see STARTING_JARGON_LIST without it
- * being written, so opening a workspace changes nothing. The first change
- * writes the starting list first (once: the flag stops a second seed), so a
- * coalition that removes a starting word keeps it removed. Both maps are
- * top-level, so two people seeding at the same time merge instead of one
- * nested map replacing the other.
+ * The map holds only the coalition's changes on top of STARTING_JARGON_LIST:
+ * a string adds or changes a word, `false` removes it (also a starting word).
+ * So opening a workspace writes nothing, two people editing different words
+ * never touch the same key, and a removed starting word stays removed. (An
+ * earlier design copied the starting list in on the first edit; two people
+ * doing that at once could bring back a word one of them had just removed.)
+ * Words added to STARTING_JARGON_LIST in a later release reach existing
+ * workspaces too, unless they removed that word.
  */
 import type * as Y from 'yjs';
 import type { JargonEntry } from '../readability/jargonMatcher.ts';
@@ -22,12 +23,8 @@ export const MAX_JARGON_ENTRIES = 1000;
 
 export type JargonProblem = 'wordRequired' | 'wordTooLong' | 'alternativeRequired' | 'alternativeTooLong' | 'tooMany';
 
-function entriesMap(doc: Y.Doc): Y.Map<string> {
+function changesMap(doc: Y.Doc): Y.Map<string | false> {
   return doc.getMap('jargonList');
-}
-
-function stateMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap('jargonListState');
 }
 
 /** The form a word is stored under: lower-case, single spaces. */
@@ -35,17 +32,18 @@ export function normalizeJargonWord(word: string): string {
   return word.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function isJargonListSeeded(doc: Y.Doc): boolean {
-  return stateMap(doc).get('seeded') === true;
+/** Whether the coalition changed the starting list at all. */
+export function isJargonListChanged(doc: Y.Doc): boolean {
+  return changesMap(doc).size > 0;
 }
 
 export function readJargonList(doc: Y.Doc): JargonEntry[] {
-  if (!isJargonListSeeded(doc)) return [...STARTING_JARGON_LIST].sort((a, b) => a.word.localeCompare(b.word, 'nl'));
-  const entries: JargonEntry[] = [];
-  entriesMap(doc).forEach((alternative, word) => {
-    if (typeof alternative === 'string') entries.push({ word, alternative });
+  const list = new Map(STARTING_JARGON_LIST.map((entry) => [entry.word, entry.alternative]));
+  changesMap(doc).forEach((alternative, word) => {
+    if (typeof alternative === 'string') list.set(word, alternative);
+    else list.delete(word);
   });
-  return entries.sort((a, b) => a.word.localeCompare(b.word, 'nl'));
+  return [...list].map(([word, alternative]) => ({ word, alternative })).sort((a, b) => a.word.localeCompare(b.word, 'nl'));
 }
 
 /** What is wrong with a new or changed entry, or null when it can be saved. */
@@ -61,13 +59,6 @@ export function jargonEntryProblem(doc: Y.Doc, word: string, alternative: string
   return null;
 }
 
-function seedIfNeeded(doc: Y.Doc): void {
-  if (isJargonListSeeded(doc)) return;
-  const entries = entriesMap(doc);
-  for (const entry of STARTING_JARGON_LIST) entries.set(entry.word, entry.alternative);
-  stateMap(doc).set('seeded', true);
-}
-
 /**
  * Adds an entry, or changes one. `replacing` is the word being edited, so a
  * changed spelling replaces the old entry. Returns the problem instead of
@@ -78,10 +69,9 @@ export function setJargonEntry(doc: Y.Doc, word: string, alternative: string, re
   if (problem) return problem;
   const key = normalizeJargonWord(word);
   doc.transact(() => {
-    seedIfNeeded(doc);
-    const entries = entriesMap(doc);
-    if (replacing !== undefined && normalizeJargonWord(replacing) !== key) entries.delete(normalizeJargonWord(replacing));
-    entries.set(key, alternative.trim());
+    const changes = changesMap(doc);
+    if (replacing !== undefined && normalizeJargonWord(replacing) !== key) changes.set(normalizeJargonWord(replacing), false);
+    changes.set(key, alternative.trim());
   });
   return null;
 }
@@ -89,9 +79,6 @@ export function setJargonEntry(doc: Y.Doc, word: string, alternative: string, re
 export function removeJargonEntry(doc: Y.Doc, word: string): boolean {
   const key = normalizeJargonWord(word);
   if (!readJargonList(doc).some((entry) => entry.word === key)) return false;
-  doc.transact(() => {
-    seedIfNeeded(doc);
-    entriesMap(doc).delete(key);
-  });
+  changesMap(doc).set(key, false);
   return true;
 }
