@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { FINDING_KINDS, type FindingKind } from '../../shared/readability/analyzeText.ts';
+import { FINDING_KINDS, type FindingKind } from '../../shared/readability/findings.ts';
 import { previousSample } from '../../shared/schema/readabilityHistory.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { readabilityHighlightKey, type Highlight } from './highlightPlugin.ts';

@@ -10,6 +10,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEffect, useRef, useState } from 'react';
 import type { Finding, ReadabilityResult } from '../../shared/readability/analyzeText.ts';
 import type { JargonEntry } from '../../shared/readability/jargonMatcher.ts';
+import { startAnalyzer } from './analyzer.ts';
 import { documentRange, editorBlocks } from './editorBlocks.ts';
 import type { AnalyzeRequest, AnalyzeResponse } from './workerMessages.ts';
 
@@ -40,7 +41,6 @@ export function useReadability(editor: Editor | null, jargon: readonly JargonEnt
 
   useEffect(() => {
     if (!editor) return undefined;
-    const worker = new Worker(new URL('./readability.worker.ts', import.meta.url), { type: 'module' });
     let requestId = 0;
     let pending: { id: number; doc: ProseMirrorNode; positions: number[][] } | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +52,7 @@ export function useReadability(editor: Editor | null, jargon: readonly JargonEnt
       requestId += 1;
       pending = { id: requestId, doc, positions };
       const request: AnalyzeRequest = { id: requestId, blocks, jargon: [...jargonRef.current] };
-      worker.postMessage(request);
+      analyzer.analyze(request);
     };
     const schedule = (): void => {
       clearTimeout(timer);
@@ -62,8 +62,7 @@ export function useReadability(editor: Editor | null, jargon: readonly JargonEnt
       if (transaction.docChanged) schedule();
     };
 
-    worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
-      const { id, result: raw } = event.data;
+    const analyzer = startAnalyzer(({ id, result: raw }: AnalyzeResponse) => {
       if (!pending || id !== pending.id || editor.isDestroyed || editor.state.doc !== pending.doc) return;
       const { positions } = pending;
       const findings: PlacedFinding[] = [];
@@ -72,11 +71,7 @@ export function useReadability(editor: Editor | null, jargon: readonly JargonEnt
         if (range) findings.push({ ...finding, ...range, number: findings.length + 1 });
       }
       setResult({ ...raw, findings });
-    };
-    worker.onerror = (event) => {
-      // Without the worker there is no analysis; the editor keeps working.
-      console.error('readability worker failed', event.message);
-    };
+    });
 
     editor.on('update', onUpdate);
     scheduleRef.current = schedule;
@@ -85,7 +80,7 @@ export function useReadability(editor: Editor | null, jargon: readonly JargonEnt
       scheduleRef.current = null;
       clearTimeout(timer);
       editor.off('update', onUpdate);
-      worker.terminate();
+      analyzer.stop();
     };
   }, [editor]);
 

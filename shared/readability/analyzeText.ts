@@ -7,12 +7,15 @@
  * and the sentence counts: "Doel" or "Planning" are labels, not sentences,
  * and would make every plan look easier than it is.
  */
-import { fleschDouma, readingBand, type ReadingBand } from './fleschDouma.ts';
+import { FINDING_KINDS, type Finding, type ReadabilityResult } from './findings.ts';
+import { fleschDouma, readingBand } from './fleschDouma.ts';
 import { createJargonMatcher, jargonInWords, type JargonEntry } from './jargonMatcher.ts';
 import { findPassives } from './passive.ts';
 import { splitSentences } from './sentences.ts';
 import { countSyllables } from './syllables.ts';
 import { findWords, hasLetter } from './words.ts';
+
+export { FINDING_KINDS, type Finding, type FindingKind, type ReadabilityResult } from './findings.ts';
 
 export const LONG_SENTENCE_WORDS = 20;
 export const LONG_WORD_SYLLABLES = 4;
@@ -20,33 +23,6 @@ export const LONG_WORD_SYLLABLES = 4;
 export interface TextBlock {
   text: string;
   heading?: boolean;
-}
-
-export type FindingKind = 'longSentence' | 'passive' | 'jargon' | 'longWord';
-export const FINDING_KINDS: readonly FindingKind[] = ['longSentence', 'passive', 'jargon', 'longWord'];
-
-export interface Finding {
-  kind: FindingKind;
-  /** Index of the block, and the range inside its text. */
-  block: number;
-  start: number;
-  end: number;
-  /** The text found (a word, a phrase or a whole sentence). */
-  text: string;
-  /** longSentence: its number of words; longWord: its number of syllables. */
-  count?: number;
-  /** jargon: the plain alternative from the list. */
-  alternative?: string;
-}
-
-export interface ReadabilityResult {
-  /** Flesch-Douma score, rounded to one decimal; null without any sentence. */
-  score: number | null;
-  band: ReadingBand | null;
-  words: number;
-  sentences: number;
-  syllables: number;
-  findings: Finding[];
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
