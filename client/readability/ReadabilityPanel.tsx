@@ -118,12 +118,20 @@ export function ReadabilityPanel({ editor, docId, indexDoc, canEdit }: Readabili
   const score = result?.score ?? null;
   const shown = result ? (all ? result.findings : result.findings.slice(0, FIRST_FINDINGS)) : [];
   const dayFormat = new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long' });
+  const trendText = (current: number): string => {
+    if (!previous) return t('readability.trendNone');
+    const values = { day: dayFormat.format(new Date(`${previous.day}T12:00:00`)), previous: previous.score };
+    if (current > previous.score) return t('readability.trendUp', { ...values, change: current - previous.score });
+    if (current < previous.score) return t('readability.trendDown', { ...values, change: previous.score - current });
+    return t('readability.trendSame', values);
+  };
 
   return (
     <section className="panel readability" aria-labelledby="readability-title">
       <h2 id="readability-title">{t('readability.title')}</h2>
       <p className="readability__indication">{t('readability.indication')}</p>
-      <div className="readability__score-block" aria-live="polite">
+      {/* Not a live region: the score changes while people type, and reading it out each time would interrupt them. */}
+      <div className="readability__score-block">
         {!result ? (
           <p>{t('readability.waiting')}</p>
         ) : score === null || result.band === null ? (
@@ -143,15 +151,7 @@ export function ReadabilityPanel({ editor, docId, indexDoc, canEdit }: Readabili
             {t('readability.scale')} {t('readability.counts', { words: result.words, sentences: result.sentences })}
           </p>
           <ScoreTrend samples={samples} today={today} current={Math.round(score)} />
-          <p className="readability__trend">
-            {!previous
-              ? t('readability.trendNone')
-              : Math.round(score) > previous.score
-                ? t('readability.trendUp', { day: dayFormat.format(new Date(`${previous.day}T12:00:00`)), previous: previous.score, change: Math.round(score) - previous.score })
-                : Math.round(score) < previous.score
-                  ? t('readability.trendDown', { day: dayFormat.format(new Date(`${previous.day}T12:00:00`)), previous: previous.score, change: previous.score - Math.round(score) })
-                  : t('readability.trendSame', { day: dayFormat.format(new Date(`${previous.day}T12:00:00`)), previous: previous.score })}
-          </p>
+          <p className="readability__trend">{trendText(Math.round(score))}</p>
         </>
       )}
       {result && (
