@@ -13,6 +13,7 @@ describe('bad connections', () => {
   it('stallers, slow readers and a reconnect storm of 200 leave another room fast and complete; slow readers are dropped, memory stays bounded', async () => {
     const report = await runBadConnections({
       durationMs: 4000,
+      stormGapMs: 250,
       stormClients: 200,
       stallers: 30,
       slowReaders: 4,

@@ -9,14 +9,17 @@
  *     MAX_BUFFERED_BYTES waits for them (server/http/boundedSocket.ts) instead
  *     of buffering it all;
  *   - reconnect storms: 200 stock y-websocket clients connecting to one room at
- *     once, all dropped, and again.
+ *     once, all dropped, and again (from a process of their own: reconnectStorm.ts).
  * The figures are the typist's latency before and during, edits lost, the
  * storm's time to sync, the slow readers dropped and the server's memory.
  * `npm test` runs a short version (badConnections.test.ts), `npm run harden` a long one.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
 import {
   apiRequest,
@@ -31,6 +34,8 @@ export interface BadConnectionsOptions {
   /** How long the bad clients are at it; reconnect storms repeat until then (at least one). */
   durationMs: number;
   stormClients: number;
+  /** Pause between storms (0: back to back). */
+  stormGapMs?: number;
   /** Raw clients that stop mid-request or mid-frame and wait, kept open to the end. */
   stallers: number;
   /** Clients that never read and request the whole big document `requestsPerReader` times. */
@@ -195,6 +200,29 @@ async function openStaller(port: number, path: string, kind: number): Promise<ne
   return socket;
 }
 
+/** Reconnect storms from their own process (reconnectStorm.ts); resolves with one entry per storm. */
+function runStorms(
+  port: number,
+  workspaceId: string,
+  token: string,
+  options: BadConnectionsOptions,
+  log: (line: string) => void,
+): Promise<{ syncMs: number; failures: number }[]> {
+  const script = path.join(import.meta.dirname, 'reconnectStorm.ts');
+  const args = [String(port), workspaceId, token, String(options.stormClients), String(options.durationMs), String(options.stormGapMs ?? 0)];
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const storms: { syncMs: number; failures: number }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!line.startsWith('{')) return;
+    const storm = JSON.parse(line) as { syncMs: number; failures: number };
+    storms.push(storm);
+    log(`storm ${storms.length}: ${options.stormClients} clients synced in ${storm.syncMs} ms (${storm.failures} failed)`);
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(storms) : reject(new Error(`reconnect storm process exited with ${code}`)))),
+  );
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -255,24 +283,9 @@ export async function runBadConnections(options: BadConnectionsOptions): Promise
     const requestedMb = Math.round((options.slowReaders * options.requestsPerReader * options.bigDocumentBytes) / 1024 / 1024);
     log(`${options.slowReaders} slow readers asked for ${requestedMb} MB in all`);
 
-    const stormSyncMs: number[] = [];
-    let stormFailures = 0;
-    const badUntil = performance.now() + options.durationMs;
-    // Every stock provider listens for the process's exit; 200 at once are expected here.
-    const maxListeners = process.getMaxListeners();
-    process.setMaxListeners(options.stormClients + maxListeners);
-    for (let round = 0; round === 0 || performance.now() < badUntil; round++) {
-      const t0 = performance.now();
-      const storm = Array.from({ length: options.stormClients }, () => connectClient({ server, workspaceId, docId: 'storm', token }));
-      const results = await Promise.allSettled(
-        storm.map((client) => Promise.race([client.synced, wait(30_000).then(() => Promise.reject(new Error('no sync')))])),
-      );
-      stormFailures += results.filter((result) => result.status === 'rejected').length;
-      stormSyncMs.push(Math.round(performance.now() - t0));
-      for (const client of storm) client.destroy();
-      log(`storm ${round + 1}: ${options.stormClients} clients synced in ${stormSyncMs.at(-1)} ms`);
-    }
-    process.setMaxListeners(maxListeners);
+    const storms = await runStorms(server.port, workspaceId, token, options, log);
+    const stormSyncMs = storms.map((storm) => storm.syncMs);
+    const stormFailures = storms.reduce((sum, storm) => sum + storm.failures, 0);
 
     const dropLine = 'client stopped reading; connection dropped';
     const dropped = () => server.logs.slice(logsBefore).filter((line) => line.msg === dropLine).length;
