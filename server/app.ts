@@ -91,6 +91,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     messageBurst: config.messageBurst,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    maxBufferedBytes: config.maxBufferedBytes,
     documentQuota,
     publicUrl: config.publicUrl,
     parseCookie: (header) => app.parseCookie(header),

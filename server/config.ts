@@ -45,6 +45,7 @@ const environment = z.object({
   MAX_CONNECTIONS_PER_IP: integer('MAX_CONNECTIONS_PER_IP', 1, 1_000_000).default(200),
   MAX_DOCUMENTS_PER_WORKSPACE: integer('MAX_DOCUMENTS_PER_WORKSPACE', 1, 10_000_000).default(1000),
   MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_BUFFERED_BYTES: integer('MAX_BUFFERED_BYTES', 64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   MAX_BODY_BYTES: integer('MAX_BODY_BYTES', 1024, 64 * 1024 * 1024).default(64 * 1024),
   INVITE_GUESSES_PER_MINUTE: integer('INVITE_GUESSES_PER_MINUTE', 1, 1_000_000).default(20),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -86,6 +87,8 @@ export interface Config {
   maxDocumentsPerWorkspace: number;
   /** A document whose encoded state would grow past this refuses further updates. */
   maxDocumentBytes: number;
+  /** Bytes that may wait unsent for one collaboration client before it is dropped (a client that stopped reading). */
+  maxBufferedBytes: number;
   /** Largest HTTP API request body. */
   maxBodyBytes: number;
   /** Unknown invite codes one IP address may try per minute before it gets 429. */
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxDocumentsPerWorkspace: values.MAX_DOCUMENTS_PER_WORKSPACE,
     maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    maxBufferedBytes: values.MAX_BUFFERED_BYTES,
     inviteGuessesPerMinute: values.INVITE_GUESSES_PER_MINUTE,
     roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
     compactAfterUpdates: values.COMPACT_AFTER_UPDATES,

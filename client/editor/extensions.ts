@@ -16,6 +16,7 @@ import type { CaretUser } from '../collab/caretIdentity.ts';
 import { ReadabilityHighlights } from '../readability/readabilityHighlights.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
+import { isSafeLinkHref, refusedLinksGoNowhere } from './safeLinks.ts';
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : 'transparent';
@@ -39,8 +40,15 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
       undoRedo: false,
       // A click on a link places the caret (to edit it); the link form offers to open it. For readers
       // the text is not editable, so their click follows the link as on any web page.
-      link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto'],
+        isAllowedUri: (url) => isSafeLinkHref(url),
+      },
     }),
+    refusedLinksGoNowhere,
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
