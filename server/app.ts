@@ -12,6 +12,7 @@ import type { Fanout } from './fanout/Fanout.ts';
 import { RedisFanout } from './fanout/redis.ts';
 import { createCollabUpgradeHandler } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import { registerExchangeRoutes } from './http/exportRoutes.ts';
 import { DocumentQuota } from './limits/DocumentQuota.ts';
 import type { Logger } from './logger.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
@@ -82,6 +83,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     inviteGuessesPerMinute: config.inviteGuessesPerMinute,
     documentQuota,
   });
+  registerExchangeRoutes(app, { accounts, storage, logger, chromiumPath: config.chromiumPath, publicUrl: config.publicUrl, documentQuota });
   const upgrades = createCollabUpgradeHandler({
     accounts,
     rooms,

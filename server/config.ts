@@ -39,6 +39,7 @@ const environment = z.object({
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
   SIGNUP: z.enum(['open', 'closed'], { error: 'SIGNUP must be "open" or "closed"' }).default('open'),
   PUBLIC_URL: url('PUBLIC_URL', ['http:', 'https:']).optional(),
+  CHROMIUM_PATH: z.string().trim().min(1, { error: 'CHROMIUM_PATH must not be empty' }).default('/usr/bin/chromium'),
   MAX_MESSAGE_BYTES: integer('MAX_MESSAGE_BYTES', 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
   MAX_MESSAGES_PER_SECOND: integer('MAX_MESSAGES_PER_SECOND', 1, 1_000_000).default(200),
   MESSAGE_BURST: integer('MESSAGE_BURST', 1, 10_000_000).default(2000),
@@ -76,6 +77,8 @@ export interface Config {
   /** Base for invite links, without a trailing slash; derived from HOST and PORT when unset. */
   publicUrl: string | undefined;
   maxMessageBytes: number;
+  /** The Chromium that prints PDF exports; without it the PDF export answers 503. */
+  chromiumPath: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Messages a collaboration connection may send per second, on average (token bucket refill). */
   maxMessagesPerSecond: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     signup: values.SIGNUP,
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
+    chromiumPath: values.CHROMIUM_PATH,
     logLevel: values.LOG_LEVEL,
     maxMessagesPerSecond: values.MAX_MESSAGES_PER_SECOND,
     messageBurst: values.MESSAGE_BURST,

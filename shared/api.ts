@@ -143,6 +143,9 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'document_limit_reached'
+  | 'pdf_unavailable'
+  | 'not_rich_text'
+  | 'import_invalid'
   | 'internal';
 
 /** Session cookies are per workspace, so one browser can belong to several workspaces. */

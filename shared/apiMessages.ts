@@ -29,6 +29,18 @@ const messages: Record<ApiErrorCode, Record<Language, string>> = {
     nl: 'Deze werkruimte heeft het hoogste aantal documenten bereikt. Archiveer of verwijder er eerst een.',
     en: 'This workspace has reached its maximum number of documents. Archive or delete one first.',
   },
+  pdf_unavailable: {
+    nl: 'Een PDF maken lukt nu niet: op de server ontbreekt het programma dat PDF-bestanden maakt (Chromium). Kies Word of Markdown, of vraag de beheerder om Chromium te installeren.',
+    en: 'A PDF cannot be made right now: the server lacks the program that makes PDF files (Chromium). Choose Word or Markdown, or ask the administrator to install Chromium.',
+  },
+  not_rich_text: {
+    nl: 'Dit soort document kun je niet zo downloaden. Alleen plannen en verslagen van overleg.',
+    en: 'This kind of document cannot be downloaded like this. Only plans and meeting notes can.',
+  },
+  import_invalid: {
+    nl: 'Dit bestand kon niet worden omgezet naar een plan. Er is niets aangemaakt.',
+    en: 'This file could not be turned into a plan. Nothing was created.',
+  },
   internal: { nl: 'Er ging iets mis op de server. Probeer het later opnieuw.', en: 'Something went wrong on the server. Please try again later.' },
 };
 
