@@ -20,6 +20,8 @@ import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/Storage.ts';
 import { withWriteFaults } from './storage/writeFaults.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
+import { registerWorkspaceDataRoutes } from './http/workspaceDataRoutes.ts';
+import { MAX_IMPORT_INFLATED_BYTES, WorkspaceData } from './workspaceData/WorkspaceData.ts';
 
 export interface RunningServer {
   url: string;
@@ -53,7 +55,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const startedAt = Date.now();
   const storage = await openStorage(config, logger);
   const fanout = createFanout(config, logger);
-  const accounts = new Accounts(storage);
+  const accounts = new Accounts(storage, Date.now, { sessionIdleMs: config.sessionIdleDays * 24 * 60 * 60 * 1000 });
   const rooms = new RoomRegistry({
     storage,
     logger: logger.child({ component: 'sync' }),
@@ -84,6 +86,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     documentQuota,
   });
   registerExchangeRoutes(app, { accounts, storage, logger, chromiumPath: config.chromiumPath, publicUrl: config.publicUrl, documentQuota });
+  registerWorkspaceDataRoutes(app, {
+    accounts,
+    workspaceData: new WorkspaceData(storage, rooms, {
+      maxDocuments: config.maxDocumentsPerWorkspace,
+      maxDocumentBytes: config.maxDocumentBytes,
+      maxTotalBytes: MAX_IMPORT_INFLATED_BYTES,
+    }),
+    signup: config.signup,
+    publicUrl: config.publicUrl,
+    maxImportBytes: config.maxImportBytes,
+  });
   const upgrades = createCollabUpgradeHandler({
     accounts,
     rooms,

@@ -48,6 +48,8 @@ const environment = z.object({
   MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   MAX_BODY_BYTES: integer('MAX_BODY_BYTES', 1024, 64 * 1024 * 1024).default(64 * 1024),
   INVITE_GUESSES_PER_MINUTE: integer('INVITE_GUESSES_PER_MINUTE', 1, 1_000_000).default(20),
+  SESSION_IDLE_DAYS: integer('SESSION_IDLE_DAYS', 1, 3650).default(90),
+  MAX_IMPORT_BYTES: integer('MAX_IMPORT_BYTES', 1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ROOM_UNLOAD_AFTER_MS: integer('ROOM_UNLOAD_AFTER_MS', 0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 1_000_000).default(500),
@@ -99,6 +101,10 @@ export interface Config {
   compactAfterUpdates: number;
   /** The built client (vite build output). */
   staticDir: string;
+  /** A session unused for this many days no longer signs anyone in. */
+  sessionIdleDays: number;
+  /** Largest workspace export zip accepted for import. */
+  maxImportBytes: number;
   /** Put before every Redis channel name (several installations or tests on one Redis). */
   redisChannelPrefix: string;
   /** TEST ONLY: ordinals (from 1) of document updates this process does not publish. Empty in production. */
@@ -148,6 +154,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
     compactAfterUpdates: values.COMPACT_AFTER_UPDATES,
     staticDir: path.resolve(values.STATIC_DIR),
+    sessionIdleDays: values.SESSION_IDLE_DAYS,
+    maxImportBytes: values.MAX_IMPORT_BYTES,
     redisChannelPrefix: values.REDIS_CHANNEL_PREFIX,
     fanoutTestDropUpdates: values.FANOUT_TEST_DROP_UPDATES ?? [],
     storageTestFailWritesFile: values.STORAGE_TEST_FAIL_WRITES_FILE,

@@ -130,6 +130,14 @@ export interface ApiErrorBody {
 }
 
 export type ApiErrorCode =
+  // Workspace export/import, leaving, deleting (server/workspaceData/)
+  | 'import_not_zip'
+  | 'import_wrong_version'
+  | 'import_incomplete'
+  | 'import_bad_entry'
+  | 'import_too_large'
+  | 'last_editor'
+  | 'confirmation_required'
   | 'bad_request'
   | 'name_required'
   | 'name_too_long'
