@@ -15,6 +15,7 @@ import { RICH_TEXT_FIELD } from '../../shared/schema/richText.ts';
 import type { CaretUser } from '../collab/caretIdentity.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
+import { OfficePaste } from './officePaste.ts';
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : 'transparent';
@@ -45,6 +46,7 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
     TableKit.configure({ table: { resizable: false } }),
     freshSelectionBeforeRemoteChanges(doc, provider.awareness),
     caretInOwnEmptyBlock(doc),
+    OfficePaste,
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
   ];
