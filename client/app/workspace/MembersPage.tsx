@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { memberColor } from '../../collab/memberColor.ts';
-import { api } from '../../http/api.ts';
+import { workspaceDataApi } from '../../http/workspaceDataApi.ts';
+import type { Role } from '../../../shared/members.ts';
+import { anonymiseChangedBy } from '../../../shared/schema/formerMember.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { errorText } from '../errorText.ts';
 import { InvitePanel } from '../InvitePanel.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { WorkspaceDataPanel } from './WorkspaceDataPanel.tsx';
 import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
 
 /**
@@ -18,17 +21,19 @@ import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
  */
 export function MembersPage() {
   const { t } = useTranslation();
-  const { workspaceId, workspace, reload, canEdit, online } = useWorkspaceContext();
+  const { workspaceId, workspace, reload, canEdit, online, indexRoom } = useWorkspaceContext();
   usePageTitle(t('members.title'));
   const [removed, setRemoved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const onlineIds = new Set(online.map((person) => person.member.id));
 
-  const remove = async (memberId: string, name: string): Promise<void> => {
+  const remove = async (memberId: string, name: string, role: Role): Promise<void> => {
     setProblem(null);
     setRemoved(null);
     try {
-      await api.removeMember(workspaceId, memberId);
+      // Removal anonymises: the record becomes "oud-lid", and so does "changed by" in the live index.
+      await workspaceDataApi.anonymiseMember(workspaceId, memberId);
+      if (indexRoom) anonymiseChangedBy(indexRoom.doc, name, role);
       setRemoved(name);
       reload();
     } catch (error) {
@@ -69,7 +74,7 @@ export function MembersPage() {
                     question={t('members.removeQuestion', { name: member.name })}
                     confirmLabel={t('members.removeConfirm')}
                     cancelLabel={t('archive.keep')}
-                    onConfirm={() => void remove(member.id, member.name)}
+                    onConfirm={() => void remove(member.id, member.name, member.role)}
                   />
                 )}
               </li>
@@ -78,6 +83,7 @@ export function MembersPage() {
         </section>
         {canEdit && <InvitePanel workspaceId={workspaceId} invites={workspace.invites} onChanged={reload} />}
       </div>
+      <WorkspaceDataPanel />
     </>
   );
 }
