@@ -7,7 +7,7 @@
  * Formatting, moves and deletions carry no text and are only counted.
  */
 import * as Y from 'yjs';
-import { INDEX_DOC_ID, roomName, type WorkspaceId } from '../../shared/rooms.ts';
+import { INDEX_DOC_ID, roomName, type DocId, type WorkspaceId } from '../../shared/rooms.ts';
 import { readDocuments } from '../../shared/schema/workspaceIndex.ts';
 import type { SessionRecord, Storage } from '../storage/Storage.ts';
 import { loadStoredDoc } from '../sync/loadStoredDoc.ts';
@@ -20,7 +20,41 @@ export interface PersonalData {
   invitesCreated: { id: string; access: string; createdAt: string; revoked: boolean }[];
   documentsCreated: { id: string; title: string; createdAt: string }[];
   writing: { id: string; title: string; kind: string; edits: number; firstAt: string; lastAt: string; typedText: string[] }[];
+  /** Consent responses, actions and other list entries that name the member. */
+  decisionsAndActions: ListEntry[];
   notIncluded: string[];
+}
+
+/** An entry of a decision or action list that names the member (a consent response, an action they own …). */
+export interface ListEntry {
+  docId: string;
+  kind: 'decisions' | 'actions';
+  /** Where in the list's data, e.g. `besluit1/responses/0`. */
+  path: string;
+  entry: unknown;
+}
+
+/**
+ * The smallest objects in a list's data that hold the member's id as a value
+ * or in an array value (a response's `memberId`, an action's `owners`). Read
+ * without knowing the lists' schema (shared/schema/decisions.ts, actions.ts),
+ * so whatever they record about a member is found.
+ */
+export function entriesNaming(data: unknown, memberId: string, path = ''): { path: string; entry: unknown }[] {
+  if (Array.isArray(data)) return data.flatMap((item, index) => entriesNaming(item, memberId, path ? `${path}/${index}` : String(index)));
+  if (typeof data !== 'object' || data === null) return [];
+  const nested = Object.entries(data).flatMap(([key, value]) => entriesNaming(value, memberId, path ? `${path}/${key}` : key));
+  if (nested.length > 0) return nested;
+  const names = Object.values(data).some((value) => value === memberId || (Array.isArray(value) && value.includes(memberId)));
+  return names ? [{ path, entry: data }] : [];
+}
+
+const LIST_KINDS = { decisions: 'decisions', actions: 'actions' } as const;
+
+function listKindOf(docId: string, indexKind: string | undefined): 'decisions' | 'actions' | null {
+  if (indexKind === 'decisions' || docId.startsWith('decisions-')) return 'decisions';
+  if (indexKind === 'actions' || docId.startsWith('actions-')) return 'actions';
+  return null;
 }
 
 /** The strings an update inserts, joined per update. */
@@ -63,7 +97,21 @@ export async function collectPersonalData(storage: Storage, session: SessionReco
   }
 
   const invites = (await storage.listInvites(workspace.id)).filter((invite) => invite.createdBy === member.id);
-  const documents = (await storage.listDocuments(workspace.id)).filter((doc) => doc.createdBy === member.id && doc.docId !== INDEX_DOC_ID);
+  const allDocuments = await storage.listDocuments(workspace.id);
+  const documents = allDocuments.filter((doc) => doc.createdBy === member.id && doc.docId !== INDEX_DOC_ID);
+  const decisionsAndActions: ListEntry[] = [];
+  for (const record of allDocuments) {
+    const kind = listKindOf(record.docId, entries.get(record.docId)?.kind);
+    if (!kind) continue;
+    const doc = (await loadStoredDoc(storage, roomName(workspace.id as WorkspaceId, record.docId as DocId))).doc;
+    try {
+      for (const found of entriesNaming(doc.getMap(LIST_KINDS[kind]).toJSON(), member.id)) {
+        decisionsAndActions.push({ docId: record.docId, kind, ...found });
+      }
+    } finally {
+      doc.destroy();
+    }
+  }
   return {
     about:
       'Alles wat Samenspel over jou bewaart in deze samenwerking. / Everything Samenspel keeps about you in this workspace.',
@@ -78,9 +126,10 @@ export async function collectPersonalData(storage: Storage, session: SessionReco
     })),
     documentsCreated: documents.map((doc) => ({ id: doc.docId, title: titleOf(doc.docId), createdAt: iso(doc.createdAt) })),
     writing: [...byDocument.values()],
+    decisionsAndActions,
     notIncluded: [
       'Sessies: alleen een onleesbare vingerafdruk (hash) van je inlogsleutel wordt bewaard, met aanmaak- en laatste gebruikstijd. / Sessions: only a hash of your sign-in key is stored.',
-      'Instemming bij besluiten en acties staan in de besluiten- en actielijsten zelf (deze download bevat ze nog niet). / Consent responses and actions live in the decision and action lists (not yet in this download).',
+      'Bij besluiten en acties staan alleen de onderdelen waarin jouw deelnemersnummer staat (je instemming, acties op jouw naam). / Of decisions and actions, only the parts that carry your member id (your consent, actions you own).',
       'Aanwezigheid (wie er nu online is) wordt niet bewaard. / Presence (who is online) is never stored.',
     ],
   };

@@ -8,6 +8,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { sqliteFilePath } from '../../server/storage/sqlite.ts';
 import { appendBlocks, plainText } from '../../shared/schema/richText.ts';
 import { readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
@@ -65,6 +66,28 @@ describe('download my data', () => {
     await write(founder.workspaceId, planId, founder.token, 'Fatima schrijft: burennetwerk in de Zuilense straten');
     await write(founder.workspaceId, planId, other.token, 'Tekst van iemand anders, niet van Fatima');
     await invite(server, founder.workspaceId, founder.token, 'view');
+    // A decision with a consent response from each, and an action Fatima owns.
+    const { workplaceId } = await planOf(founder.workspaceId, founder.token);
+    const decisions = await open(founder.workspaceId, `decisions-${workplaceId}`, founder.token);
+    decisions.doc.transact(() => {
+      const decision = new Y.Map<unknown>();
+      decisions.doc.getMap('decisions').set('d1', decision);
+      decision.set('title', 'Burennetwerk starten');
+      const responses = new Y.Array<unknown>();
+      decision.set('responses', responses);
+      responses.push([{ memberId: founder.memberId, kind: 'eens', note: '' }, { memberId: other.memberId, kind: 'bezwaar', note: 'te snel' }]);
+    });
+    const actions = await open(founder.workspaceId, `actions-${workplaceId}`, founder.token);
+    actions.doc.transact(() => {
+      const action = new Y.Map<unknown>();
+      actions.doc.getMap('actions').set('a1', action);
+      action.set('what', 'Flyers rondbrengen');
+      action.set('owners', [founder.memberId]);
+    });
+    await vi.waitFor(() => {
+      const [row] = sqliteRows<{ n: number }>(server.dataDir, 'SELECT count(DISTINCT doc_id) AS n FROM document_updates WHERE workspace_id = ? AND doc_id LIKE ?', founder.workspaceId, '%-' + workplaceId);
+      if (row!.n < 2) throw new Error('lists not stored yet');
+    }, POLL);
 
     const response = await fetch(`${server.url}/api/workspaces/${founder.workspaceId}/my-data`, {
       headers: { authorization: `Bearer ${founder.token}` },
@@ -77,7 +100,12 @@ describe('download my data', () => {
       writing: { id: string; edits: number; typedText: string[] }[];
       invitesCreated: { access: string }[];
       documentsCreated: { id: string }[];
+      decisionsAndActions: { kind: string; path: string; entry: unknown }[];
     };
+    expect(data.decisionsAndActions).toEqual([
+      { docId: `decisions-${workplaceId}`, kind: 'decisions', path: 'd1/responses/0', entry: { memberId: founder.memberId, kind: 'eens', note: '' } },
+      { docId: `actions-${workplaceId}`, kind: 'actions', path: 'a1', entry: { what: 'Flyers rondbrengen', owners: [founder.memberId] } },
+    ]);
     expect(data.member).toMatchObject({ id: founder.memberId, name: 'Fatima', role: 'resident', access: 'edit' });
     const plan = data.writing.find((item) => item.id === planId)!;
     expect(plan.typedText.join('')).toContain('burennetwerk in de Zuilense straten');
