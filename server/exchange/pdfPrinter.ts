@@ -3,7 +3,8 @@
  * (accessible) PDF with an outline, A4 margins, the coalition and workplace in
  * the page header and "Pagina 3 van 7" in the footer.
  *
- * One browser is started on the first print and kept; every print gets a fresh
+ * One browser is started on the first print and kept until five minutes pass
+ * without one (it costs about 180 MB while it runs); every print gets a fresh
  * context with JavaScript off and every network request refused, so the page
  * can only show the HTML we wrote. Prints run one at a time (the machines have
  * two cores that also serve the collaboration).
@@ -27,11 +28,13 @@ export interface PrintOptions {
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'];
 const PRINT_TIMEOUT_MS = 60_000;
+const IDLE_CLOSE_MS = 5 * 60_000;
 
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly executablePath: string,
@@ -44,9 +47,20 @@ export class PdfPrinter {
   }
 
   print(html: string, options: PrintOptions): Promise<Buffer> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const job = this.queue.then(() => this.printNow(html, options));
-    this.queue = job.catch(() => undefined);
+    this.queue = job.catch(() => undefined).then(() => this.closeWhenIdle());
     return job;
+  }
+
+  private closeWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const browser = this.browser;
+      this.browser = null;
+      void browser?.then((running) => running.close()).catch(() => undefined);
+    }, IDLE_CLOSE_MS);
+    this.idleTimer.unref();
   }
 
   private launch(): Promise<Browser> {
@@ -98,6 +112,7 @@ export class PdfPrinter {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const browser = this.browser;
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close();

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestSession, LAPTOP, PHONE } from '../helpers/browser.ts';
@@ -82,6 +83,30 @@ describe('export buttons', () => {
     // Real documents, not empty wrappers: a Word package with its main part, the plan's headings in Markdown.
     expect(readFileSync(path.join(scratch, 'Plan van aanpak - Algemeen.docx')).includes(Buffer.from('word/document.xml'))).toBe(true);
     expect(readFileSync(path.join(scratch, 'Plan van aanpak - Algemeen.md'), 'utf8')).toContain('## Doel');
+  });
+
+  it("the browser's own print shows the document only: no toolbar, presence, buttons or export panel", { timeout: 120_000 }, async () => {
+    const { page } = await startWithPlan();
+    await openPlan(page);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.toolbar', '.presence', '.exchange', '.page-actions', '.connection']) {
+      await expect.poll(() => page.locator(selector).first().isVisible(), { message: selector }).toBe(false);
+    }
+    expect(await page.locator('button:visible').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1, name: 'Plan van aanpak' }).isVisible()).toBe(true);
+    expect(await page.locator('.ProseMirror').getByText('Wanneer doen we wat?').isVisible()).toBe(true);
+    // And printed for real: the PDF of the page holds the plan's words and none of the controls.
+    const pdf = await getDocument({ data: new Uint8Array(await page.pdf({ format: 'A4' })) }).promise;
+    let printed = '';
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const content = await (await pdf.getPage(number)).getTextContent();
+      printed += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    }
+    await pdf.destroy();
+    expect(printed).toContain('Wanneer doen we wat?');
+    for (const control of ['Opmaak tonen', 'Word-bestand', 'Naam wijzigen', 'verbonden', 'Samenspel']) expect(printed).not.toContain(control);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.toolbar').isVisible()).toBe(true);
   });
 
   it('the workplace report downloads as Word and PDF', { timeout: 120_000 }, async () => {
