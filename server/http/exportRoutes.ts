@@ -66,6 +66,17 @@ function formatOf<T extends string>(request: FastifyRequest, allowed: readonly T
   return format as T;
 }
 
+/** Only web and mail links: the editor would not make any other kind, so an import may not either. */
+function linksAreSafe(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return true;
+  const { marks, content } = node as { marks?: unknown; content?: unknown };
+  for (const mark of Array.isArray(marks) ? marks : []) {
+    const { type, attrs } = mark as { type?: unknown; attrs?: { href?: unknown } };
+    if (type === 'link' && !(typeof attrs?.href === 'string' && /^(https?:|mailto:)/i.test(attrs.href.trim()))) return false;
+  }
+  return Array.isArray(content) ? content.every(linksAreSafe) : true;
+}
+
 export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRoutesOptions): void {
   const { accounts, storage } = options;
   const now = options.now ?? Date.now;
@@ -147,8 +158,9 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
     const workplace = index.workplaces.find((candidate) => candidate.id === workplaceId);
     if (!workplace) throw new ApiError(404, 'not_found');
     const members = await storage.listMembers(session.workspace.id);
+    // Those who can write are the ones who wrote it along; readers (often the municipality itself) are not.
     const contributors: Contributor[] = members
-      .filter((member) => member.removedAt === null)
+      .filter((member) => member.removedAt === null && member.access === 'edit')
       .map((member) => ({ name: member.name, role: member.role }));
     const language = languageOf(request);
     const report = await buildWorkplaceReport(
@@ -170,6 +182,7 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
       const body = parsed.data;
       try {
         documentFromJSON(body.content);
+        if (!linksAreSafe(body.content)) throw new Error('link with a disallowed protocol');
       } catch {
         // The browser converted the file; whatever it sent must fit the editor's schema, or nothing is made.
         throw new ApiError(400, 'import_invalid');

@@ -72,6 +72,7 @@ beforeAll(async () => {
   await index.synced;
   workplaceId = readWorkplaces(index.doc)[0]!.id;
   readerToken = (await addMember(server, workspaceId, token, 'view', { name: 'Gemeente Horst', role: 'other' })).token;
+  await addMember(server, workspaceId, token, 'edit', { name: 'Erik', role: 'professional' });
   // The plan comes in through the import route, as an imported Word plan would.
   const imported = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), {
     token,
@@ -99,8 +100,7 @@ describe('import', () => {
     expect(documentFromJSON(richTextToJSON(client.doc)).eq(documentFromJSON(EVERY_NODE_PLAN))).toBe(true);
   });
 
-  it('refuses content outside the editor schema, a reader, and an unknown workplace, and creates nothing', async () => {
-    const before = await apiRequest<{ documents?: unknown }>(server, 'GET', `/api/workspaces/${workspaceId}`, { token });
+  it('refuses content outside the editor schema, script links, a reader, an unknown workplace and a missing title', async () => {
     const bad = await apiRequest<{ error: string; message: string }>(server, 'POST', importPath(workspaceId), {
       token,
       json: { workplaceId, title: 'Kapot', content: { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://x/y.png' } }] } },
@@ -113,9 +113,15 @@ describe('import', () => {
     expect(refused.status).toBe(403);
     const nowhere = await apiRequest(server, 'POST', importPath(workspaceId), { token, json: { workplaceId: 'nope', title: 'X', content: EVERY_NODE_PLAN } });
     expect(nowhere.status).toBe(404);
+    const scriptLink = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+    };
+    const unsafe = await apiRequest<{ error: string }>(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: 'X', content: scriptLink } });
+    expect(unsafe.status).toBe(400);
+    expect(unsafe.body.error).toBe('import_invalid');
     const noTitle = await apiRequest(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: '', content: EVERY_NODE_PLAN } });
     expect(noTitle.status).toBe(400);
-    expect(before.status).toBe(200);
   });
 });
 
@@ -204,7 +210,9 @@ describe('workplace report', () => {
     expect(docx.status).toBe(200);
     const { value: html } = await mammoth.convertToHtml({ buffer: docx.bytes });
     const text = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
-    expect(inOrder(text, ['Verslag van de werkplaats: Algemeen', 'Coalitie: Westenwind', 'Werkplaats: Algemeen', 'Wie schreven mee', 'Anna de Vries (bewoner)', 'Gemeente Horst (anders)'])).toEqual([]);
+    expect(inOrder(text, ['Verslag van de werkplaats: Algemeen', 'Coalitie: Westenwind', 'Werkplaats: Algemeen', 'Wie schreven mee', 'Anna de Vries (bewoner)', 'Erik (professional)'])).toEqual([]);
+    // The municipality reads along but did not write: not a contributor.
+    expect(text).not.toContain('Gemeente Horst');
     expect(html).toContain(`<h1>${PLAN_TITLE}</h1>`);
     expect(outlineOfHtml(html).filter((entry) => entry.kind === 'th' || entry.kind === 'td').map((entry) => entry.text)).toContain('flyers | posters');
 
