@@ -132,6 +132,15 @@ export class RoomRegistry {
   }
 
   /**
+   * Something wrote to a document's log outside its room (the server anonymising
+   * the index): if the room is open here, it reads the log back and passes the
+   * news to its connections. Other processes notice the gap at their next update.
+   */
+  catchUpFromStorage(name: RoomName): Promise<void> {
+    return this.rooms.get(name.key)?.catchUp() ?? Promise.resolve();
+  }
+
+  /**
    * A workspace is being deleted: closes every connection to its rooms here,
    * waits until what they received is stored, and unloads them, so nothing is
    * written for it after the caller deletes its rows. (Its members' sessions

@@ -6,7 +6,11 @@
  * data and leave. Anyone who may create a workspace (SIGNUP) may import one.
  */
 import { CloseCode } from '../../shared/protocol.ts';
-import { FORMER_MEMBER_NAME } from '../../shared/schema/formerMember.ts';
+import * as Y from 'yjs';
+import type { Role } from '../../shared/members.ts';
+import { INDEX_DOC_ID, roomName, type WorkspaceId } from '../../shared/rooms.ts';
+import { anonymiseChangedBy, FORMER_MEMBER_NAME } from '../../shared/schema/formerMember.ts';
+import { loadStoredDoc } from '../sync/loadStoredDoc.ts';
 import type { NewSession } from '../accounts/Accounts.ts';
 import type { SessionRecord, Storage } from '../storage/Storage.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
@@ -23,7 +27,7 @@ export type AnonymiseOutcome = 'anonymised' | 'not_found';
 export class WorkspaceData {
   constructor(
     private readonly storage: Storage,
-    private readonly rooms: Pick<RoomRegistry, 'revokeMember' | 'closeWorkspace'>,
+    private readonly rooms: Pick<RoomRegistry, 'revokeMember' | 'closeWorkspace' | 'catchUpFromStorage'>,
     private readonly importLimits: ImportLimits,
     private readonly now: () => number = Date.now,
   ) {}
@@ -87,7 +91,29 @@ export class WorkspaceData {
   }
 
   private async forget(memberId: string): Promise<void> {
+    const member = await this.storage.getMember(memberId);
+    if (!member) return;
     await this.storage.anonymiseMember(memberId, FORMER_MEMBER_NAME, this.now());
     this.rooms.revokeMember(memberId);
+    if (member.name !== FORMER_MEMBER_NAME) await this.anonymiseIndex(member.workspaceId, member.name, member.role);
+  }
+
+  /**
+   * "Changed by" in the index is a name, written by clients: the server rewrites
+   * the former member's entries as an update of its own (logged under no
+   * member), and an open index room passes it on at once. A second member with
+   * exactly the same name loses that label too; there is no way to tell them apart.
+   */
+  private async anonymiseIndex(workspaceId: string, name: string, role: Role): Promise<void> {
+    const room = roomName(workspaceId as WorkspaceId, INDEX_DOC_ID);
+    const { doc } = await loadStoredDoc(this.storage, room);
+    try {
+      const before = Y.encodeStateVector(doc);
+      if (anonymiseChangedBy(doc, name, role) === 0) return;
+      await this.storage.appendUpdate(workspaceId, INDEX_DOC_ID, Y.encodeStateAsUpdate(doc, before), { memberId: null, at: this.now() });
+    } finally {
+      doc.destroy();
+    }
+    await this.rooms.catchUpFromStorage(room);
   }
 }

@@ -1,10 +1,8 @@
 /**
  * A member who left or was removed is shown as "oud-lid" with their role: the
  * text they wrote stays (it belongs to the plan), their name goes. The server
- * renames the member record; the index names who last changed a document as
- * plain text, so the client that removes someone (or the one who leaves)
- * rewrites those entries in the live index, which stores and spreads them
- * like any other edit.
+ * renames the member record, and since the index names who last changed a
+ * document as plain text, it rewrites those entries too (WorkspaceData.ts).
  */
 import * as Y from 'yjs';
 import type { Role } from '../members.ts';

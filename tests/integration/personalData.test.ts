@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { sqliteFilePath } from '../../server/storage/sqlite.ts';
 import { appendBlocks, plainText } from '../../shared/schema/richText.ts';
-import { readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
+import { markDocumentChanged, readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
 import { addMember, apiRequest, collabPath, connectClient, createWorkspace, invite, POLL, rawSocket, type CollabClient } from '../helpers/collab.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { sqliteRows } from '../helpers/workspaceZip.ts';
@@ -134,12 +134,21 @@ describe('leaving and removal with anonymisation', () => {
     await invite(server, founder.workspaceId, henk.token, 'view'); // his name shows as the invite's maker
     const { planId } = await planOf(founder.workspaceId, founder.token);
     const henksClient = await write(founder.workspaceId, planId, henk.token, 'Henk zijn idee: een bankje bij de vijver');
+    // As the app does: the index names him as the one who changed the plan last.
+    const henksIndex = await open(founder.workspaceId, 'index', henk.token);
+    markDocumentChanged(henksIndex.doc, planId, new Date().toISOString(), OLD_NAME);
+    const annasIndex = await open(founder.workspaceId, 'index', founder.token);
+    await vi.waitFor(() => expect(readDocuments(annasIndex.doc).find((entry) => entry.id === planId)?.changedBy).toBe(OLD_NAME), POLL);
 
     const answer = await apiRequest(server, 'POST', `/api/workspaces/${founder.workspaceId}/members/${henk.memberId}/anonymise`, {
       token: founder.token,
     });
     expect(answer.status).toBe(204);
     await vi.waitFor(() => expect(henksClient.closes.map((close) => close.code)).toContain(4403), POLL);
+    // The open index hears it at once, and a new reader reads it from storage.
+    await vi.waitFor(() => expect(readDocuments(annasIndex.doc).find((entry) => entry.id === planId)?.changedBy).toBe('oud-lid (bewoner)'), POLL);
+    const laterIndex = await open(founder.workspaceId, 'index', founder.token);
+    expect(JSON.stringify(laterIndex.doc.getMap('documents').toJSON())).not.toContain(OLD_NAME);
 
     const view = await apiRequest(server, 'GET', `/api/workspaces/${founder.workspaceId}`, { token: founder.token });
     expect(view.text).not.toContain(OLD_NAME);

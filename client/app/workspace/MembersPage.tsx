@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { memberColor } from '../../collab/memberColor.ts';
 import { workspaceDataApi } from '../../http/workspaceDataApi.ts';
-import type { Role } from '../../../shared/members.ts';
-import { anonymiseChangedBy } from '../../../shared/schema/formerMember.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -21,19 +19,18 @@ import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
  */
 export function MembersPage() {
   const { t } = useTranslation();
-  const { workspaceId, workspace, reload, canEdit, online, indexRoom } = useWorkspaceContext();
+  const { workspaceId, workspace, reload, canEdit, online } = useWorkspaceContext();
   usePageTitle(t('members.title'));
   const [removed, setRemoved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const onlineIds = new Set(online.map((person) => person.member.id));
 
-  const remove = async (memberId: string, name: string, role: Role): Promise<void> => {
+  const remove = async (memberId: string, name: string): Promise<void> => {
     setProblem(null);
     setRemoved(null);
     try {
-      // Removal anonymises: the record becomes "oud-lid", and so does "changed by" in the live index.
+      // Removal anonymises: the server renames the record and "changed by" in the index to "oud-lid".
       await workspaceDataApi.anonymiseMember(workspaceId, memberId);
-      if (indexRoom) anonymiseChangedBy(indexRoom.doc, name, role);
       setRemoved(name);
       reload();
     } catch (error) {
@@ -74,7 +71,7 @@ export function MembersPage() {
                     question={t('members.removeQuestion', { name: member.name })}
                     confirmLabel={t('members.removeConfirm')}
                     cancelLabel={t('archive.keep')}
-                    onConfirm={() => void remove(member.id, member.name, member.role)}
+                    onConfirm={() => void remove(member.id, member.name)}
                   />
                 )}
               </li>

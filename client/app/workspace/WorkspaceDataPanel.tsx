@@ -6,7 +6,6 @@ import { workspaceDataApi, workspaceDataPaths } from '../../http/workspaceDataAp
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { errorText } from '../errorText.ts';
-import { anonymiseChangedBy } from '../../../shared/schema/formerMember.ts';
 import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
 
 /**
@@ -16,15 +15,13 @@ import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
  */
 export function WorkspaceDataPanel() {
   const { t } = useTranslation();
-  const { workspaceId, workspace, canEdit, indexRoom } = useWorkspaceContext();
+  const { workspaceId, canEdit } = useWorkspaceContext();
   const [, navigate] = useLocation();
   const [problem, setProblem] = useState<string | null>(null);
 
   const leave = async (): Promise<void> => {
     setProblem(null);
     try {
-      // While still a member: "changed by" in the index loses my name too.
-      if (indexRoom) anonymiseChangedBy(indexRoom.doc, workspace.me.name, workspace.me.role);
       await workspaceDataApi.leave(workspaceId);
       await forgetLocalCopies(workspaceId);
       navigate('/');
