@@ -13,7 +13,8 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestSession, LAPTOP, PHONE } from '../helpers/browser.ts';
+import { browserTestSession, LAPTOP, newPerson, PHONE } from '../helpers/browser.ts';
+import { startServer } from '../helpers/server.ts';
 import { FIXTURE_TEXT, wordPlanFixture } from '../helpers/docxFixture.ts';
 import { createWorkspace, openPlan } from './flows.ts';
 
@@ -107,6 +108,24 @@ describe('export buttons', () => {
     for (const control of ['Opmaak tonen', 'Word-bestand', 'Naam wijzigen', 'verbonden', 'Samenspel']) expect(printed).not.toContain(control);
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
+  });
+
+  it('without Chromium on the server, the PDF button says so in plain Dutch and Word still downloads', { timeout: 120_000 }, async () => {
+    const bare = await startServer({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
+    const { context, page } = await newPerson(session.browser, bare.url);
+    try {
+      await createWorkspace(page, 'Westenwind', { name: 'Anna de Vries', role: 'Bewoner' });
+      await openPlan(page);
+      const panel = page.getByRole('region', { name: 'Downloaden en afdrukken' });
+      await panel.getByRole('button', { name: /als PDF-bestand$/ }).click();
+      await expect.poll(() => panel.getByRole('alert').textContent()).toContain('Een PDF maken lukt nu niet');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /als Word-bestand$/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      expect(await panel.getByRole('alert').count()).toBe(0);
+    } finally {
+      await context.close();
+      await bare.stop();
+    }
   });
 
   it('the workplace report downloads as Word and PDF', { timeout: 120_000 }, async () => {

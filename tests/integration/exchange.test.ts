@@ -227,6 +227,14 @@ describe('workplace report', () => {
     expect(inOrder(all, [PLAN_TITLE, ...outlineOfJson(EVERY_NODE_PLAN).map((entry) => entry.text)])).toEqual([]);
   });
 
+  it('speaks English when asked: cover, labels and page numbers', async () => {
+    const docx = await download(`${reportExportPath(workspaceId, workplaceId, 'docx')}?lang=en`, { token });
+    const text = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
+    expect(inOrder(text, ['Workplace report: Algemeen', 'Coalition: Westenwind', 'Workplace: Algemeen', 'Contributors', 'Anna de Vries (resident)'])).toEqual([]);
+    const pdf = await pdfText((await download(documentExportPath(workspaceId, planId, 'pdf'), { token, headers: { 'accept-language': 'en-GB,en' } })).bytes);
+    expect(squash(pdf.pages[0]!)).toContain(`Page 1 of ${pdf.pages.length}`);
+  });
+
   it('an unknown workplace is 404, a report of another workspace 403', async () => {
     expect((await download(reportExportPath(workspaceId, 'nergens', 'docx'), { token })).status).toBe(404);
     const other = await createWorkspace(server, 'Andere coalitie');
