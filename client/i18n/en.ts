@@ -280,6 +280,10 @@ export const en: Messages = {
     importLabel: 'Import an export',
     importHint: 'Choose a zip file made earlier with "Export everything". A new workspace is added.',
     importChooseFirst: 'Choose a zip file first.',
+    startTitle: 'Read in an export',
+    startIntro:
+      'Is your workspace moving to this server? Read in the zip file you made with "Export everything". You become the first member; invite the others again afterwards.',
+    importFile: 'The zip file',
     import: 'Read in as a new workspace',
     importing: 'Reading…',
     deleteTitle: 'Delete the workspace',

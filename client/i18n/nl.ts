@@ -283,6 +283,10 @@ export const nl = {
     importLabel: 'Importeer een export',
     importHint: 'Kies een zip-bestand dat je eerder met "Exporteer alles" hebt gemaakt. Er komt een nieuwe werkruimte bij.',
     importChooseFirst: 'Kies eerst een zip-bestand.',
+    startTitle: 'Een export inlezen',
+    startIntro:
+      'Verhuist jullie samenwerking naar deze server? Lees dan het zip-bestand in dat je met "Exporteer alles" hebt gemaakt. Jij wordt de eerste deelnemer; de anderen nodig je daarna opnieuw uit.',
+    importFile: 'Het zip-bestand',
     import: 'Inlezen als nieuwe werkruimte',
     importing: 'Bezig met inlezen…',
     deleteTitle: 'Werkruimte verwijderen',

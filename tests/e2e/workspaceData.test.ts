@@ -117,6 +117,31 @@ describe.each([
   });
 });
 
+describe('moving to another server', () => {
+  it('someone with no workspace here reads an export in from the start page and lands in it', { timeout: 60_000 }, async () => {
+    const owner = await session.person({ viewport: PHONE });
+    const created = await owner.context.request.post('/api/workspaces', {
+      headers: { Origin: session.server.url },
+      data: { name: 'De Heeze actieteam', member: { name: 'Joke', role: 'resident' } },
+    });
+    const { workspaceId } = (await created.json()) as { workspaceId: string };
+    const zip = await (await owner.context.request.get(`/api/workspaces/${workspaceId}/export`)).body();
+
+    const mover = await session.person({ viewport: PHONE });
+    await mover.page.goto('/');
+    const panel = mover.page.getByRole('region', { name: 'Een export inlezen' });
+    await panel.getByRole('button', { name: 'Inlezen als nieuwe werkruimte' }).click();
+    await panel.getByText('Kies eerst een zip-bestand.').waitFor();
+    await panel.getByLabel('Het zip-bestand').setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: zip });
+    await panel.getByLabel('Jouw naam').fill('Joke');
+    await panel.getByRole('radio', { name: 'Bewoner' }).check();
+    await look(mover.page, 'start-import', PHONE.width);
+    await panel.getByRole('button', { name: 'Inlezen als nieuwe werkruimte' }).click();
+    await mover.page.waitForURL((url) => /^\/w\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith(workspaceId));
+    await mover.page.getByRole('heading', { level: 1, name: 'De Heeze actieteam' }).waitFor();
+  });
+});
+
 describe('in English', () => {
   it('the same part reads in English and passes axe', { timeout: 60_000 }, async () => {
     const person = await session.person({ viewport: PHONE });
