@@ -28,6 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
+import { WORD_CODE_STYLE, WORD_QUOTE_STYLE } from '../../shared/exchange/wordStyles.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
 const HEADINGS = [
@@ -179,25 +180,14 @@ class DocxWriter {
         return this.list(node, level, indentLeft);
       case 'blockquote':
         return (node.content ?? []).flatMap((child) =>
-          this.block(child, level, indentLeft).map((block) =>
-            block instanceof Paragraph && child.type === 'paragraph'
-              ? new Paragraph({
-                  children: this.runs(child.content, { italics: true }),
-                  indent: { left: indentLeft + INDENT_TWIPS },
-                  border: { left: { style: BorderStyle.SINGLE, size: 12, color: '8FA3B8', space: 8 } },
-                })
-              : block,
-          ),
+          child.type === 'paragraph'
+            ? [new Paragraph({ style: WORD_QUOTE_STYLE, children: this.runs(child.content), ...(indentLeft > 0 && { indent: { left: indentLeft + INDENT_TWIPS } }) })]
+            : this.block(child, level, indentLeft + INDENT_TWIPS),
         );
       case 'codeBlock': {
+        // One styled paragraph per line: Word keeps the lines, and an import joins them back into one block.
         const lines = (node.content ?? []).map((child) => child.text ?? '').join('').split('\n');
-        return [
-          new Paragraph({
-            ...indent,
-            shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' },
-            children: lines.map((line, index) => new TextRun({ text: line, font: 'Courier New', ...(index > 0 && { break: 1 }) })),
-          }),
-        ];
+        return lines.map((line) => new Paragraph({ style: WORD_CODE_STYLE, ...indent, children: [new TextRun(line)] }));
       }
       case 'horizontalRule':
         return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } })];
@@ -271,6 +261,25 @@ export async function documentToDocx(document: PrintableDocument): Promise<Buffe
     description: where,
     styles: {
       default: { document: { run: { font: 'Calibri', size: 22 } } },
+      paragraphStyles: [
+        {
+          id: WORD_CODE_STYLE,
+          name: WORD_CODE_STYLE,
+          basedOn: 'Normal',
+          run: { font: 'Courier New', size: 20 },
+          paragraph: { spacing: { before: 0, after: 0 }, shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } },
+        },
+        {
+          id: WORD_QUOTE_STYLE,
+          name: WORD_QUOTE_STYLE,
+          basedOn: 'Normal',
+          run: { italics: true, color: '333333' },
+          paragraph: {
+            indent: { left: INDENT_TWIPS },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: '8FA3B8', space: 8 } },
+          },
+        },
+      ],
     },
     numbering: {
       config: [

@@ -14,7 +14,7 @@ function inlineText(nodes: readonly JSONContent[] | undefined): string {
   return (nodes ?? []).map((node) => (node.type === 'hardBreak' ? '\n' : (node.text ?? ''))).join('');
 }
 
-/** h1…h6, p, li, task, th, td — lists and tables flattened to their items and cells. */
+/** h1…h6, p, pre, li, task, th, td — lists and tables flattened to their items and cells. */
 export function outlineOfJson(doc: JSONContent, cell?: 'th' | 'td'): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   for (const node of doc.content ?? []) {
@@ -26,7 +26,7 @@ export function outlineOfJson(doc: JSONContent, cell?: 'th' | 'td'): OutlineEntr
         out.push({ kind: cell ?? 'p', text: inlineText(node.content) });
         break;
       case 'codeBlock':
-        out.push({ kind: 'p', text: inlineText(node.content) });
+        out.push({ kind: 'pre', text: inlineText(node.content) });
         break;
       case 'listItem':
       case 'taskItem': {
@@ -52,7 +52,7 @@ export function outlineOfJson(doc: JSONContent, cell?: 'th' | 'td'): OutlineEntr
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
-/** The outline of mammoth's HTML (a flat, well-formed subset: p, h1-6, ul/ol/li, table, strong, em, a, br). */
+/** The outline of mammoth's HTML (a flat, well-formed subset: p, pre, h1-6, ul/ol/li, table, strong, em, a, br). */
 export function outlineOfHtml(html: string): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   const open: { tag: string; entry?: OutlineEntry }[] = [];
@@ -72,7 +72,7 @@ export function outlineOfHtml(html: string): OutlineEntry[] {
       }
       if (token.endsWith('/>')) continue;
       let entry: OutlineEntry | undefined;
-      if (/^(h[1-6]|p|li)$/.test(tag)) {
+      if (/^(h[1-6]|p|li|pre)$/.test(tag)) {
         const cell = [...open].reverse().find((item) => item.tag === 'th' || item.tag === 'td')?.tag;
         entry = { kind: tag === 'p' && cell ? cell : tag, text: '' };
         out.push(entry);

@@ -12,6 +12,7 @@ import type { CreateDocumentResponse } from '../../shared/api.ts';
 import { documentFromJSON } from '../../shared/exchange/documentSchema.ts';
 import { documentExportPath, importPath, reportExportPath } from '../../shared/exchange/exchangeApi.ts';
 import { markdownToDocument } from '../../shared/exchange/markdown.ts';
+import { WORD_IMPORT_STYLE_MAP } from '../../shared/exchange/wordStyles.ts';
 import { richTextToJSON } from '../../shared/exchange/richTextJson.ts';
 import { addDocument, nextDocumentOrder, readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
 import { addMember, apiRequest, connectClient, createWorkspace, POLL, type CollabClient } from '../helpers/collab.ts';
@@ -126,12 +127,13 @@ describe('import', () => {
 });
 
 describe('document export', () => {
-  it('DOCX: mammoth reads back every heading, paragraph, list item, task, table cell, mark and link', async () => {
+  it('DOCX: mammoth reads back every heading, paragraph, list item, task, quote, code block, table cell, mark and link', async () => {
     const file = await download(documentExportPath(workspaceId, planId, 'docx'), { token });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`${PLAN_TITLE} - Algemeen.docx`)}`);
-    const { value: html } = await mammoth.convertToHtml({ buffer: file.bytes });
+    // Read the way our import reads Word (its style map turns the Code and Quote styles back into blocks).
+    const { value: html } = await mammoth.convertToHtml({ buffer: file.bytes }, { styleMap: [...WORD_IMPORT_STYLE_MAP] });
     const outline = outlineOfHtml(html);
     // Title block first: the document's title and where it comes from.
     expect(outline.slice(0, 3).map((entry) => entry.text)).toEqual([PLAN_TITLE, 'Plan van aanpak', 'Coalitie: Westenwind']);
@@ -144,6 +146,8 @@ describe('document export', () => {
     expect(html).toContain(`<a href="${SAMPLE_LINK.replace(/&/g, '&amp;')}">de website van Westenwind</a>`);
     expect(html).toMatch(/<ul><li>Koffieochtend in De Schakel<\/li><li>Burenhulp via de app<ul><li>boodschappen<\/li>/);
     expect(html).toMatch(/<ol><li>Eerst de bewoners vragen<\/li><li>Dan samen kiezen<\/li><\/ol>/);
+    expect(html).toContain('<blockquote><p>Wij beslissen samen, als gelijken.</p></blockquote>');
+    expect(html).toContain('<pre>inloop 10:00\nstart 10:30</pre>');
     expect(html).toMatch(/<table><thead><tr><th><p>Wie<\/p><\/th><th><p>Wat<\/p><\/th><\/tr><\/thead><tbody><tr><td><p>Anna de Vries/);
   });
 

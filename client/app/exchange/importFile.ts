@@ -14,6 +14,7 @@ import { DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
 import { unzipSync } from 'fflate';
 import { documentSchema } from '../../../shared/exchange/documentSchema.ts';
 import { markdownToDocument } from '../../../shared/exchange/markdown.ts';
+import { WORD_IMPORT_STYLE_MAP } from '../../../shared/exchange/wordStyles.ts';
 import { noSkippedContent, type SkippedContent } from '../../../shared/exchange/skippedContent.ts';
 import { MAX_IMPORT_FILE_BYTES, titleFromFileName, UnreadableFileError } from './importFileName.ts';
 
@@ -95,6 +96,7 @@ async function docxToDocument(file: File): Promise<{ doc: JSONContent; skipped: 
   const result = await mammoth.convertToHtml(
     { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer },
     {
+      styleMap: [...WORD_IMPORT_STYLE_MAP],
       convertImage: mammoth.images.imgElement(async () => {
         skipped.image += 1;
         return { src: '' };
