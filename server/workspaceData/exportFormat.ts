@@ -71,4 +71,6 @@ export interface ExportedDocumentMeta {
   /** The member id of who created it (see members.json), null for the server's own. */
   createdBy: string | null;
   inIndex: boolean;
+  /** Set (false) when the content did not fit the editor's schema: then only state.yjs holds it. */
+  readableAsText?: boolean;
 }

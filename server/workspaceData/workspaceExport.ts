@@ -107,9 +107,17 @@ export async function buildWorkspaceExport(storage: Storage, workspaceId: string
       if (listRoot) {
         files[documentFile.json(record.docId)] = json(doc.getMap(listRoot).toJSON());
       } else {
-        const content = richTextToJSON(doc);
-        files[documentFile.json(record.docId)] = json(content);
-        files[documentFile.markdown(record.docId)] = strToU8(documentToMarkdown(content));
+        try {
+          const content = richTextToJSON(doc);
+          const markdown = documentToMarkdown(content);
+          files[documentFile.json(record.docId)] = json(content);
+          files[documentFile.markdown(record.docId)] = strToU8(markdown);
+        } catch {
+          // Any member can write any shape into a document; one that the editor's schema cannot
+          // read must not stop the export of all the others. Its Yjs state is in the zip all the same.
+          meta.readableAsText = false;
+          files[documentFile.meta(record.docId)] = json(meta);
+        }
       }
     } finally {
       doc.destroy();

@@ -108,6 +108,7 @@ const documentMetaSchema = z.object({
   createdAt: isoTime,
   createdBy: z.string().nullable(),
   inIndex: z.boolean(),
+  readableAsText: z.boolean().optional(),
 });
 
 function refuse(code: ApiErrorCode, detail: string): never {

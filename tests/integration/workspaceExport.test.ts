@@ -165,6 +165,23 @@ describe('workspace export', () => {
     for (const { h } of hashes) expect(everything).not.toContain(h);
   });
 
+  it('a document whose content the editor cannot read does not stop the export; its state still travels', async () => {
+    const founder = await createWorkspace(source, 'Rommelig');
+    const odd = await open(source, founder.workspaceId, 'vreemd-document', founder.token);
+    odd.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('bogus'), new Y.XmlText('losse tekst')]);
+    let files = new Map<string, Uint8Array>();
+    await vi.waitFor(async () => {
+      files = unpack(await exportZip(source, founder.workspaceId, founder.token));
+      if (!files.has('documents/vreemd-document/state.yjs')) throw new Error('not stored yet');
+    }, POLL);
+    expect(jsonFile(files, 'documents/vreemd-document/document.json')).toMatchObject({ readableAsText: false, inIndex: false });
+    expect(files.has('documents/vreemd-document/content.md')).toBe(false);
+    const imported = await importZip(target, await exportZip(source, founder.workspaceId, founder.token));
+    expect(imported.status).toBe(201);
+    const copy = await open(target, imported.body.workspaceId!, 'vreemd-document', imported.body.token!);
+    expect(copy.doc.getXmlFragment('default').toString()).toContain('losse tekst');
+  });
+
   it('view-only members and strangers cannot export the whole workspace', async () => {
     const founder = await createWorkspace(source);
     const viewer = await addMember(source, founder.workspaceId, founder.token, 'view');
