@@ -270,7 +270,7 @@ export const en: Messages = {
     downloadMine: 'Download my data',
     leave: 'Leave this workspace',
     leaveQuestion:
-      'Do you really want to leave? You can no longer open this workspace. Your text stays, with "oud-lid" (former member) instead of your name.',
+      'Do you really want to leave? You can no longer open this workspace. Your text stays, with "oud-lid" (former member) instead of your name. Want your data? Download it first.',
     leaveConfirm: 'Yes, I leave',
     cancel: 'No, I stay',
     allTitle: 'The whole workspace',

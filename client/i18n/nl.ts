@@ -273,7 +273,7 @@ export const nl = {
     downloadMine: 'Download mijn gegevens',
     leave: 'Verlaat deze werkruimte',
     leaveQuestion:
-      'Wil je echt stoppen? Je kunt dan niet meer in deze werkruimte. Je tekst blijft staan, met "oud-lid" in plaats van je naam.',
+      'Wil je echt stoppen? Je kunt dan niet meer in deze werkruimte. Je tekst blijft staan, met "oud-lid" in plaats van je naam. Wil je je gegevens? Download ze dan eerst.',
     leaveConfirm: 'Ja, ik stop',
     cancel: 'Nee, ik blijf',
     allTitle: 'De hele werkruimte',
