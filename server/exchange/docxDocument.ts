@@ -28,6 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
+import { chipLabel, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
 import { WORD_CODE_STYLE, WORD_QUOTE_STYLE } from '../../shared/exchange/wordStyles.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
@@ -76,6 +77,10 @@ class DocxWriter {
     for (const node of nodes ?? []) {
       if (node.type === 'hardBreak') {
         out.push(new TextRun({ text: '', break: 1 }));
+        continue;
+      }
+      if (node.type === LIST_ITEM_CHIP) {
+        out.push(new TextRun({ text: chipLabel(node.attrs?.kind), ...(base.bold && { bold: true }), ...(base.italics && { italics: true }) }));
         continue;
       }
       if (node.type !== 'text' || !node.text) continue;

@@ -10,6 +10,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import { ListItemChipNode } from './listItemChipNode.ts';
 
 export type { JSONContent };
 
@@ -20,6 +21,7 @@ export function documentExtensions(): AnyExtension[] {
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
+    ListItemChipNode,
   ];
 }
 

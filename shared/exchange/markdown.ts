@@ -22,6 +22,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Marked, type Token, type Tokens } from 'marked';
 import type * as Y from 'yjs';
 import { documentFromJSON } from './documentSchema.ts';
+import { chipLabel, LIST_ITEM_CHIP } from './listItemChipNode.ts';
 import { richTextToJSON } from './richTextJson.ts';
 import { noSkippedContent, type SkippedContent } from './skippedContent.ts';
 
@@ -97,6 +98,12 @@ function inline(nodes: readonly JSONContent[] | undefined, hardBreak: string): s
     if (node.type === 'hardBreak') {
       closeDownTo(0);
       out += hardBreak;
+      continue;
+    }
+    if (node.type === LIST_ITEM_CHIP) {
+      // No Markdown for a link into a decision or action list: inline HTML keeps it for the way back.
+      const attr = (name: string) => String(node.attrs?.[name] ?? '').replace(/[^A-Za-z0-9_-]/g, '');
+      out += `<span data-list-item-chip data-kind="${attr('kind')}" data-item-id="${attr('itemId')}" data-workplace-id="${attr('workplaceId')}">${escapeText(chipLabel(node.attrs?.kind))}</span>`;
       continue;
     }
     if (node.type !== 'text' || !node.text) continue;
@@ -248,8 +255,11 @@ class Reader {
     return out;
   }
 
+  /** Inside a chip's <span>: its label is the chip's, not text of its own. */
+  private inChip = false;
+
   private text(text: string, marks: Mark[]): Inline[] {
-    if (!text) return [];
+    if (!text || this.inChip) return [];
     const all = this.underline ? [...marks, { type: 'underline' }] : marks;
     return [{ type: 'text', text, ...(all.length > 0 && { marks: all }) }];
   }
@@ -280,6 +290,16 @@ class Reader {
         return [];
       case 'html': {
         const tag = token.raw.trim().toLowerCase();
+        const chip = /^<span\s+data-list-item-chip\b([^>]*)>$/i.exec(token.raw.trim());
+        if (chip) {
+          const attr = (name: string) => /^[A-Za-z0-9_-]*$/.exec(new RegExp(`data-${name}="([^"]*)"`).exec(chip[1] ?? '')?.[1] ?? '')?.[0] ?? '';
+          this.inChip = true;
+          return [{ type: LIST_ITEM_CHIP, attrs: { kind: attr('kind') === 'action' ? 'action' : 'decision', itemId: attr('item-id'), workplaceId: attr('workplace-id') } }];
+        }
+        if (tag === '</span>' && this.inChip) {
+          this.inChip = false;
+          return [];
+        }
         if (tag === '<u>') this.underline = true;
         else if (tag === '</u>') this.underline = false;
         else if (/^<br\s*\/?>$/.test(tag)) return [{ type: 'hardBreak' }];

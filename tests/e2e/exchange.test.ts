@@ -17,7 +17,7 @@ import { browserTestSession, LAPTOP, newPerson, PHONE } from '../helpers/browser
 import { startServer } from '../helpers/server.ts';
 import { documentToMarkdown } from '../../shared/exchange/markdown.ts';
 import { FIXTURE_TEXT, wordPlanFixture } from '../helpers/docxFixture.ts';
-import { EVERY_NODE_PLAN } from '../helpers/richTextSamples.ts';
+import { PLAN_WITHOUT_CHIP } from '../helpers/richTextSamples.ts';
 import { createWorkspace, openPlan } from './flows.ts';
 
 const session = browserTestSession();
@@ -206,7 +206,7 @@ describe('import', () => {
     const workplaceUrl = page.url();
     const panel = page.getByRole('region', { name: 'Plan importeren' });
     const source = path.join(scratch, 'Alles erin.md');
-    writeFileSync(source, documentToMarkdown(EVERY_NODE_PLAN));
+    writeFileSync(source, documentToMarkdown(PLAN_WITHOUT_CHIP));
     await panel.getByLabel('Kies een bestand').setInputFiles(source);
     await panel.getByRole('button', { name: 'Importeren' }).click();
     await panel.getByRole('status').getByRole('link', { name: /Alles erin/ }).click();

@@ -4,6 +4,7 @@
  * so export tests compare structure and words, not bytes.
  */
 import type { JSONContent } from '@tiptap/core';
+import { chipLabel, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
 
 export interface OutlineEntry {
   kind: string;
@@ -11,7 +12,9 @@ export interface OutlineEntry {
 }
 
 function inlineText(nodes: readonly JSONContent[] | undefined): string {
-  return (nodes ?? []).map((node) => (node.type === 'hardBreak' ? '\n' : (node.text ?? ''))).join('');
+  return (nodes ?? [])
+    .map((node) => (node.type === 'hardBreak' ? '\n' : node.type === LIST_ITEM_CHIP ? chipLabel(node.attrs?.kind) : (node.text ?? '')))
+    .join('');
 }
 
 /** h1…h6, p, pre, li, task, th, td — lists and tables flattened to their items and cells. */

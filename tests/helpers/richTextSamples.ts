@@ -18,6 +18,14 @@ const cell = (type: 'tableCell' | 'tableHeader', value: string): JSONContent => 
 
 export const SAMPLE_LINK = 'https://www.westenwind.nl/werkplaatsen?wijk=horst';
 
+/** Meeting notes link to the decision list with an inline chip (issue 4's node, see shared/exchange/listItemChipNode.ts). */
+const CHIP_PARAGRAPH: JSONContent = paragraph(
+  text('Besloten: we starten in maart '),
+  { type: 'listItemChip', attrs: { kind: 'decision', itemId: 'd1x', workplaceId: 'wp1' } },
+  text(' en Anna belt de zaal '),
+  { type: 'listItemChip', attrs: { kind: 'action', itemId: 'a7y', workplaceId: 'wp1' } },
+);
+
 export const EVERY_NODE_PLAN: JSONContent = {
   type: 'doc',
   content: [
@@ -34,6 +42,7 @@ export const EVERY_NODE_PLAN: JSONContent = {
     ),
     paragraph(text('1. april is de start; 5 * 3 = 15 buren, # 3 en a_b_c blijven tekst.'), { type: 'hardBreak' }, text('Tweede regel na een harde regelafbreking.')),
     paragraph(text('Onderstreept', 'underline'), text(' en '), text('doorgehaald', 'strike'), text(' en '), text('code', 'code'), text(' en '), text('vet en schuin', 'bold', 'italic')),
+    CHIP_PARAGRAPH,
     { type: 'heading', attrs: { level: 3 }, content: [text('Aanpak')] },
     {
       type: 'bulletList',
@@ -78,3 +87,9 @@ export function markTypesIn(node: JSONContent, into = new Set<string>()): Set<st
   for (const child of node.content ?? []) markTypesIn(child, into);
   return into;
 }
+
+/**
+ * The sample without the chip, for tests that open it in this branch's editor, which does not know the
+ * chip yet (it arrives with issue 4's branch): an editor drops nodes its schema lacks.
+ */
+export const PLAN_WITHOUT_CHIP: JSONContent = { ...EVERY_NODE_PLAN, content: EVERY_NODE_PLAN.content!.filter((node) => node !== CHIP_PARAGRAPH) };
