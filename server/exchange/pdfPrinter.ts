@@ -18,6 +18,11 @@ export class PdfUnavailableError extends Error {
   override name = 'PdfUnavailableError';
 }
 
+/** Too many PDFs waiting already: the caller should try again shortly. */
+export class PdfBusyError extends Error {
+  override name = 'PdfBusyError';
+}
+
 export interface PrintOptions {
   /** Small text at the top of every page. */
   headerText: string;
@@ -29,12 +34,15 @@ export interface PrintOptions {
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'];
 const PRINT_TIMEOUT_MS = 60_000;
 const IDLE_CLOSE_MS = 5 * 60_000;
+/** Prints waiting in line at most; more answer 429 rather than pile up behind a slow machine. */
+const MAX_WAITING = 8;
 
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private idleTimer: NodeJS.Timeout | null = null;
+  private waiting = 0;
 
   constructor(
     private readonly executablePath: string,
@@ -47,8 +55,12 @@ export class PdfPrinter {
   }
 
   print(html: string, options: PrintOptions): Promise<Buffer> {
+    if (this.waiting >= MAX_WAITING) return Promise.reject(new PdfBusyError(`${this.waiting} prints waiting`));
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    const job = this.queue.then(() => this.printNow(html, options));
+    this.waiting += 1;
+    const job = this.queue.then(() => this.printNow(html, options)).finally(() => {
+      this.waiting -= 1;
+    });
     this.queue = job.catch(() => undefined).then(() => this.closeWhenIdle());
     return job;
   }

@@ -27,7 +27,7 @@ import { localIsoDate } from '../documents/documentTemplates.ts';
 import { documentToDocx } from '../exchange/docxDocument.ts';
 import { contentDisposition, exportFileBase } from '../exchange/exportFileName.ts';
 import { loadExportedDocument, loadWorkspaceIndex, NotRichTextError, type Contributor } from '../exchange/exportSource.ts';
-import { PdfPrinter, PdfUnavailableError } from '../exchange/pdfPrinter.ts';
+import { PdfBusyError, PdfPrinter, PdfUnavailableError } from '../exchange/pdfPrinter.ts';
 import type { PrintableDocument } from '../exchange/printableDocument.ts';
 import { documentToHtml } from '../exchange/printHtml.ts';
 import { buildWorkplaceReport } from '../exchange/workplaceReport.ts';
@@ -110,6 +110,7 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
         });
       } catch (error) {
         if (error instanceof PdfUnavailableError) throw new ApiError(503, 'pdf_unavailable');
+        if (error instanceof PdfBusyError) throw new ApiError(429, 'too_many_requests');
         throw error;
       }
     }
