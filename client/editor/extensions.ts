@@ -17,6 +17,7 @@ import { ReadabilityHighlights } from '../readability/readabilityHighlights.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
 import { isSafeLinkHref, refusedLinksGoNowhere } from './safeLinks.ts';
+import { OfficePaste } from './officePaste.ts';
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : 'transparent';
@@ -54,6 +55,7 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
     TableKit.configure({ table: { resizable: false } }),
     freshSelectionBeforeRemoteChanges(doc, provider.awareness),
     caretInOwnEmptyBlock(doc),
+    OfficePaste,
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
     ReadabilityHighlights,

@@ -20,6 +20,7 @@ import { MessagePage } from '../../ui/MessagePage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PresenceBar, type PresencePerson } from '../../ui/PresenceBar.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { DocumentExport } from '../exchange/DocumentExport.tsx';
 import { RoomStatus } from './RoomStatus.tsx';
 import { useMarkChanged } from './useMarkChanged.ts';
 import { meetingDate } from './WorkplacePage.tsx';
@@ -168,6 +169,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
         <Loading text={t('doc.loading')} />
       )}
       {isRichText && editor && <ReadabilityPanel editor={editor} docId={docId} indexDoc={indexRoom?.doc ?? null} canEdit={editable} />}
+      {isRichText && <DocumentExport workspaceId={workspaceId} docId={docId} title={title} />}
     </article>
   );
 }
