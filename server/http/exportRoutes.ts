@@ -88,7 +88,9 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
     const workspaceId = param(request, 'workspaceId');
     const result = await authorize(accounts, workspaceId, findCredential(workspaceId, bearerToken(request.headers), request.cookies));
     if (!result.ok) throw new ApiError(result.status, result.status === 401 ? 'unauthenticated' : 'forbidden');
-    if (request.method !== 'GET' && result.via === 'cookie' && !isOwnOrigin(request.headers.origin, request.headers.host, options.publicUrl)) {
+    // HEAD answers like its GET: a browser sends no Origin with either (apiRoutes.ts has the same rule).
+    const changesState = request.method !== 'GET' && request.method !== 'HEAD';
+    if (changesState && result.via === 'cookie' && !isOwnOrigin(request.headers.origin, request.headers.host, options.publicUrl)) {
       throw new ApiError(403, 'forbidden');
     }
     if (needsEdit && result.session.member.access !== 'edit') throw new ApiError(403, 'forbidden');

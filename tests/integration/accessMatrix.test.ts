@@ -6,8 +6,10 @@
  * the running server itself (server/http/routeList.ts logs it), so a new route
  * without a row here fails the first test.
  *
- * A denied request must also change nothing: a denied DELETE leaves its target,
- * a denied POST adds no invite, a view-only member's updates are never stored.
+ * A denied request must also change nothing: a denied DELETE leaves its target
+ * (an invite, a member, a whole workspace), a denied POST adds no invite and
+ * imports no document, a denied anonymise leaves the name, a denied leave
+ * leaves the member, a view-only member's updates are never stored.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sessionCookieName, type MembershipsResponse, type WorkspaceView } from '../../shared/api.ts';
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol.ts';
+import { FORMER_MEMBER_NAME } from '../../shared/schema/formerMember.ts';
+import { readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
 import { ROUTES_LOG_MESSAGE } from '../../server/http/routeList.ts';
 import {
   addMember,
@@ -33,6 +37,7 @@ import {
   type CollabClient,
 } from '../helpers/collab.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { exportZip, sqliteRows } from '../helpers/workspaceZip.ts';
 import { recordFigures } from '../helpers/figures.ts';
 
 const PERSONAS = ['nobody', 'garbage', 'revokedInvite', 'removedMember', 'otherWorkspace', 'viewOnly', 'editor'] as const;
@@ -72,6 +77,20 @@ const MATRIX: Record<string, readonly [number, number, number, number, number, n
   'POST /api/workspaces/:workspaceId/documents':            [401,   401,    401,    401,    403,   403,   201],
   'GET /api/invites/:code':                                 [404,   404,    404,    200,    404,   200,   200],
   'POST /api/invites/:code/accept':                         [404,   404,    404,    201,    404,   201,   201],
+  // Issue 9: downloads for every member, readers too; taking data out or changing others needs edit access;
+  // one's own data and leaving for every member; importing a zip for whoever may create a workspace (SIGNUP).
+  'GET /api/workspaces/:workspaceId/documents/:docId/export.:format':
+                                                            [401,   401,    401,    401,    403,   200,   200],
+  'GET /api/workspaces/:workspaceId/workplaces/:workplaceId/report.:format':
+                                                            [401,   401,    401,    401,    403,   200,   200],
+  'POST /api/workspaces/:workspaceId/imports':              [401,   401,    401,    401,    403,   403,   201],
+  'GET /api/workspaces/:workspaceId/export':                [401,   401,    401,    401,    403,   403,   200],
+  'POST /api/workspace-imports':                            [201,   201,    201,    201,    201,   201,   201],
+  'GET /api/workspaces/:workspaceId/my-data':               [401,   401,    401,    401,    403,   200,   200],
+  'POST /api/workspaces/:workspaceId/leave':                [401,   401,    401,    401,    403,   204,   204],
+  'POST /api/workspaces/:workspaceId/members/:memberId/anonymise':
+                                                            [401,   401,    401,    401,    403,   403,   204],
+  'DELETE /api/workspaces/:workspaceId':                    [401,   401,    401,    401,    403,   403,   204],
   'GET /':                                                  [200,   200,    200,    200,    200,   200,   200],
   'GET /*':                                                 [200,   200,    200,    200,    200,   200,   200],
   [STATIC_FILE]:                                            [200,   200,    200,    200,    200,   200,   200],
@@ -91,6 +110,14 @@ interface RequestPlan {
   method: string;
   path: string;
   json?: unknown;
+  /** Bytes sent as the body instead of `json`, with their content type. */
+  raw?: { body: Uint8Array; contentType: string };
+  /**
+   * Who sends it, when not the persona of W itself: a stand-in made for this cell (see standIn), for a
+   * request that uses up its sender (leave) or acts on a throwaway workspace (delete). Its cookie carries
+   * the name of `workspaceId`.
+   */
+  sender?: { workspaceId: string; token: string | null };
   /** Checks that a denied request changed nothing (or an allowed one did what it says). */
   after?: (response: ApiResponse, allowed: boolean) => Promise<void>;
 }
@@ -98,6 +125,11 @@ interface RequestPlan {
 let server: TestServer;
 let W: { workspaceId: string; memberId: string; token: string };
 let other: { workspaceId: string; memberId: string; token: string };
+/** W's plan and its workplace, for the downloads and the import. */
+let planId: string;
+let workplaceId: string;
+/** A workspace export (of a small workspace of its own), sent back by every import cell. */
+let exportedZip: Uint8Array;
 const personas = {} as Record<Persona, PersonaState>;
 const clients: CollabClient[] = [];
 let cellsChecked = 0;
@@ -112,12 +144,20 @@ function ownOrigin(): string {
   return `http://127.0.0.1:${server.port}`;
 }
 
-function credentialHeaders(persona: Persona, carrier: Carrier): Record<string, string> {
-  const { token } = personas[persona];
+function credentialHeaders(
+  persona: Persona,
+  carrier: Carrier,
+  method: string,
+  sender: { workspaceId: string; token: string | null } = { workspaceId: W.workspaceId, token: personas[persona].token },
+): Record<string, string> {
+  const { token } = sender;
   if (token === null) return {};
   if (carrier === 'bearer') return { authorization: `Bearer ${token}` };
-  // The browser case: W's cookie name, from our own pages (the Origin check has its own tests).
-  return { cookie: `${sessionCookieName(W.workspaceId)}=${token}`, origin: ownOrigin() };
+  // The browser case: W's cookie name, from our own pages (the Origin check has its own tests). A browser
+  // sends no Origin with a same-origin GET or HEAD (a download link, fetch), so neither do we; it always
+  // sends one with a WebSocket upgrade.
+  const cookie = `${sessionCookieName(sender.workspaceId)}=${token}`;
+  return method === 'GET' || method === 'HEAD' ? { cookie } : { cookie, origin: ownOrigin() };
 }
 
 async function editorView(): Promise<WorkspaceView> {
@@ -127,6 +167,50 @@ async function editorView(): Promise<WorkspaceView> {
 }
 
 const member = { name: 'Proef', role: 'other' } as const;
+
+/** A persona's counterpart in `target`, made for one cell; memberId when it is (or was) a member there. */
+async function standIn(
+  persona: Persona,
+  target: { workspaceId: string; token: string },
+): Promise<{ token: string | null; memberId?: string; name?: string }> {
+  const fresh = async (access: 'view' | 'edit', name: string) => {
+    const joined = await addMember(server, target.workspaceId, target.token, access, { name, role: 'resident' });
+    return { token: joined.token, memberId: joined.memberId, name };
+  };
+  switch (persona) {
+    case 'nobody':
+    case 'garbage':
+    case 'otherWorkspace':
+      return { token: personas[persona].token };
+    case 'revokedInvite': {
+      const revoked = await invite(server, target.workspaceId, target.token, 'edit');
+      expect((await apiRequest(server, 'DELETE', `/api/workspaces/${target.workspaceId}/invites/${revoked.id}`, { token: target.token })).status).toBe(204);
+      return { token: revoked.code };
+    }
+    case 'removedMember': {
+      const removed = await fresh('edit', 'Weggegaan');
+      const path = `/api/workspaces/${target.workspaceId}/members/${removed.memberId}`;
+      expect((await apiRequest(server, 'DELETE', path, { token: target.token })).status).toBe(204);
+      return removed;
+    }
+    case 'viewOnly':
+      return fresh('view', 'Lezer');
+    case 'editor':
+      return fresh('edit', 'Schrijver');
+  }
+}
+
+function memberName(memberId: string): string | undefined {
+  return sqliteRows<{ name: string }>(server.dataDir, 'SELECT name FROM members WHERE id = ?', memberId)[0]?.name;
+}
+
+function rowCount(table: 'documents' | 'workspaces', column: 'workspace_id' | 'id', value: string): number {
+  return sqliteRows<{ n: number }>(server.dataDir, `SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`, value)[0]!.n;
+}
+
+async function signsIn(workspaceId: string, token: string): Promise<number> {
+  return (await apiRequest(server, 'GET', `/api/workspaces/${workspaceId}`, { token })).status;
+}
 
 /** How each route is tried; every plan makes its own targets so cells never depend on each other. */
 const PLANS: Record<string, (persona: Persona) => Promise<RequestPlan>> = {
@@ -199,6 +283,106 @@ const PLANS: Record<string, (persona: Persona) => Promise<RequestPlan>> = {
     path: `/api/invites/${personas[persona].code}/accept`,
     json: member,
   }),
+  'GET /api/workspaces/:workspaceId/documents/:docId/export.:format': async () => ({
+    method: 'GET',
+    path: `/api/workspaces/${W.workspaceId}/documents/${planId}/export.md`,
+    after: async (response, allowed) => {
+      if (allowed) expect(response.headers.get('content-type')).toMatch(/^text\/markdown/);
+    },
+  }),
+  // Reports come as Word or PDF only; Word needs no Chromium.
+  'GET /api/workspaces/:workspaceId/workplaces/:workplaceId/report.:format': async () => ({
+    method: 'GET',
+    path: `/api/workspaces/${W.workspaceId}/workplaces/${workplaceId}/report.docx`,
+    after: async (response, allowed) => {
+      if (allowed) expect(response.headers.get('content-type')).toMatch(/wordprocessingml/);
+    },
+  }),
+  'POST /api/workspaces/:workspaceId/imports': async () => {
+    const before = rowCount('documents', 'workspace_id', W.workspaceId);
+    return {
+      method: 'POST',
+      path: `/api/workspaces/${W.workspaceId}/imports`,
+      json: {
+        workplaceId,
+        title: 'Plan van vorig jaar',
+        content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Uit het Word-bestand' }] }] },
+      },
+      after: async (_response, allowed) =>
+        expect(rowCount('documents', 'workspace_id', W.workspaceId), 'documents of W after an import').toBe(before + (allowed ? 1 : 0)),
+    };
+  },
+  'GET /api/workspaces/:workspaceId/export': async () => ({
+    method: 'GET',
+    path: `/api/workspaces/${W.workspaceId}/export`,
+    after: async (response, allowed) => {
+      if (allowed) expect(response.headers.get('content-type')).toBe('application/zip');
+    },
+  }),
+  'POST /api/workspace-imports': async () => ({
+    method: 'POST',
+    path: '/api/workspace-imports?name=Nieuwkomer&role=resident',
+    raw: { body: exportedZip, contentType: 'application/zip' },
+    after: async (response) => {
+      // A new workspace, its importer its first member: whatever credential came along did not matter.
+      const made = response.body as { workspaceId: string; token: string };
+      expect(made.workspaceId).not.toBe(W.workspaceId);
+      expect(await signsIn(made.workspaceId, made.token)).toBe(200);
+    },
+  }),
+  'GET /api/workspaces/:workspaceId/my-data': async (persona) => ({
+    method: 'GET',
+    path: `/api/workspaces/${W.workspaceId}/my-data`,
+    after: async (response, allowed) => {
+      // Each member gets their own record, never someone else's.
+      if (allowed) expect((response.body as { member: { name: string } }).member.name).toBe(persona === 'editor' ? 'Anna' : 'Gemeente');
+    },
+  }),
+  // Leaving uses up the one who leaves: each cell sends it as a stand-in of its persona.
+  'POST /api/workspaces/:workspaceId/leave': async (persona) => {
+    const sender = await standIn(persona, W);
+    const membersBefore = (await editorView()).members;
+    return {
+      method: 'POST',
+      path: `/api/workspaces/${W.workspaceId}/leave`,
+      sender: { workspaceId: W.workspaceId, token: sender.token },
+      after: async (_response, allowed) => {
+        if (allowed) {
+          expect(memberName(sender.memberId!)).toBe(FORMER_MEMBER_NAME);
+          expect(await signsIn(W.workspaceId, sender.token!)).toBe(401);
+          return;
+        }
+        if (sender.memberId) expect(memberName(sender.memberId), 'the name after a denied leave').toBe(sender.name);
+        expect((await editorView()).members, 'the members after a denied leave').toEqual(membersBefore);
+      },
+    };
+  },
+  'POST /api/workspaces/:workspaceId/members/:memberId/anonymise': async () => {
+    const target = await addMember(server, W.workspaceId, W.token, 'edit', { name: 'Doelwit', role: 'resident' });
+    return {
+      method: 'POST',
+      path: `/api/workspaces/${W.workspaceId}/members/${target.memberId}/anonymise`,
+      after: async (_response, allowed) => {
+        expect(memberName(target.memberId), 'the name after an anonymise').toBe(allowed ? FORMER_MEMBER_NAME : 'Doelwit');
+        expect(await signsIn(W.workspaceId, target.token), 'the member can still sign in after a denied anonymise').toBe(allowed ? 401 : 200);
+      },
+    };
+  },
+  // Each cell deletes (or fails to delete) a throwaway workspace, sent by a stand-in of its persona there.
+  'DELETE /api/workspaces/:workspaceId': async (persona) => {
+    const target = await createWorkspace(server, 'Wegwerpgroep', { name: 'Bea', role: 'resident' });
+    const sender = await standIn(persona, target);
+    return {
+      method: 'DELETE',
+      path: `/api/workspaces/${target.workspaceId}`,
+      json: { workspaceName: 'Wegwerpgroep' },
+      sender: { workspaceId: target.workspaceId, token: sender.token },
+      after: async (_response, allowed) => {
+        expect(rowCount('workspaces', 'id', target.workspaceId), 'the workspace after a delete').toBe(allowed ? 0 : 1);
+        expect(await signsIn(target.workspaceId, target.token)).toBe(allowed ? 401 : 200);
+      },
+    };
+  },
   'GET /': async () => ({ method: 'GET', path: '/' }),
   // The app shell is public and holds no workspace data; the API behind it decides.
   'GET /*': async () => ({ method: 'GET', path: `/w/${W.workspaceId}/d/notities` }),
@@ -261,6 +445,9 @@ beforeAll(async () => {
   });
   const editorInvite = await invite(server, W.workspaceId, W.token, 'edit');
 
+  const source = await createWorkspace(server, 'Meeneemgroep', { name: 'Nieuwkomer', role: 'resident' });
+  exportedZip = await exportZip(server, source.workspaceId, source.token);
+
   Object.assign(personas, {
     nobody: { token: null, code: madeUpSecret('nobodysguess') },
     garbage: { token: madeUpSecret('garbagetoken'), code: madeUpSecret('garbagecode') },
@@ -276,6 +463,12 @@ beforeAll(async () => {
   clients.push(writer);
   await writer.synced;
   writer.doc.getText('body').insert(0, 'van de schrijver');
+
+  const index = connectClient({ server, workspaceId: W.workspaceId, docId: 'index', token: W.token });
+  clients.push(index);
+  await index.synced;
+  planId = readDocuments(index.doc).find((entry) => entry.kind === 'plan')!.id;
+  workplaceId = readWorkplaces(index.doc)[0]!.id;
 });
 
 afterAll(async () => {
@@ -304,10 +497,15 @@ describe('access matrix', () => {
         const expected = MATRIX[key]![column] as number;
         for (const carrier of ['bearer', 'cookie'] as const) {
           if (carrier === 'cookie' && personas[persona].token === null) continue;
-          const plan = key === STATIC_FILE ? { method, path: url } : await PLANS[key]!(persona);
-          const response = await apiRequest(server, method === 'HEAD' ? 'HEAD' : plan.method, plan.path, {
+          const plan: RequestPlan = key === STATIC_FILE ? { method, path: url } : await PLANS[key]!(persona);
+          const sent = method === 'HEAD' ? 'HEAD' : plan.method;
+          const response = await apiRequest(server, sent, plan.path, {
             ...(plan.json !== undefined && { json: plan.json }),
-            headers: credentialHeaders(persona, carrier),
+            ...(plan.raw && { rawBody: plan.raw.body }),
+            headers: {
+              ...credentialHeaders(persona, carrier, sent, plan.sender),
+              ...(plan.raw && { 'content-type': plan.raw.contentType }),
+            },
           });
           cellsChecked++;
           if (expected >= 400) denialsChecked++;
@@ -337,7 +535,7 @@ describe('access matrix', () => {
         const socket =
           carrier === 'bearer'
             ? rawSocket(server, path, token === null ? {} : { token })
-            : rawSocket(server, path, { headers: credentialHeaders(persona, 'cookie') });
+            : rawSocket(server, path, { headers: credentialHeaders(persona, 'cookie', 'UPGRADE') });
         cellsChecked++;
         if (typeof expected === 'number') {
           denialsChecked++;
