@@ -153,9 +153,9 @@ function credentialHeaders(
   const { token } = sender;
   if (token === null) return {};
   if (carrier === 'bearer') return { authorization: `Bearer ${token}` };
-  // The browser case: W's cookie name, from our own pages (the Origin check has its own tests). A browser
-  // sends no Origin with a same-origin GET or HEAD (a download link, fetch), so neither do we; it always
-  // sends one with a WebSocket upgrade.
+  // The browser case: the workspace's own cookie name, from our own pages (the Origin check has its own
+  // tests). A browser sends no Origin with a same-origin GET or HEAD (a download link, fetch), so neither
+  // do we; it always sends one with a WebSocket upgrade.
   const cookie = `${sessionCookieName(sender.workspaceId)}=${token}`;
   return method === 'GET' || method === 'HEAD' ? { cookie } : { cookie, origin: ownOrigin() };
 }
