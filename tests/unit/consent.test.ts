@@ -15,6 +15,7 @@ import {
 import {
   addDecision,
   readDecisionById,
+  readDecisions,
   rejectDecision,
   respond,
   reviseProposal,
@@ -24,6 +25,7 @@ import {
   withdrawObjection,
   type DecisionView,
 } from '../../shared/schema/decisions.ts';
+import { filterDecisions } from '../../shared/schema/decisionFilters.ts';
 
 const AT = '2026-11-25T10:00:00.000Z';
 const TODAY = '2026-11-25';
@@ -154,5 +156,29 @@ describe('consent rules', () => {
     expect(reviewDue(read(doc), '2026-11-24')).toBe(false);
     expect(reviewDue(read(doc), TODAY)).toBe(true);
     expect(reviewDue(read(doc), '2027-01-01')).toBe(true);
+  });
+});
+
+describe('workspace-wide decision view', () => {
+  it('filters by workplace, status, date and review due, newest first', () => {
+    const w1 = new Y.Doc();
+    addDecision(w1, { id: 'a', title: 'Oud voorstel', proposedBy: 'anja', at: '2026-01-10T09:00:00.000Z' });
+    addDecision(w1, { id: 'b', title: 'Genomen', proposedBy: 'anja', at: '2026-02-01T09:00:00.000Z' });
+    respond(w1, 'b', 'anja', 'eens', '', AT);
+    takeDecision(w1, 'b', 'anja', AT, '2026-03-01');
+    setReviewDate(w1, 'b', '2026-09-01', 'anja', AT);
+    const w2 = new Y.Doc();
+    addDecision(w2, { id: 'c', title: 'Elders', proposedBy: 'bram', at: '2026-05-05T09:00:00.000Z' });
+    const rows = [
+      ...readDecisions(w1).map((decision) => ({ workplaceId: 'w1', decision })),
+      ...readDecisions(w2).map((decision) => ({ workplaceId: 'w2', decision })),
+    ];
+    const ids = (filter: Parameters<typeof filterDecisions>[1]): string[] => filterDecisions(rows, filter).map((r) => r.decision.id);
+    expect(ids({ today: TODAY })).toEqual(['c', 'b', 'a']);
+    expect(ids({ today: TODAY, workplaceId: 'w1' })).toEqual(['b', 'a']);
+    expect(ids({ today: TODAY, status: 'genomen' })).toEqual(['b']);
+    expect(ids({ today: TODAY, from: '2026-02-15', to: '2026-04-01' })).toEqual(['b']);
+    expect(ids({ today: TODAY, reviewDue: true })).toEqual(['b']);
+    expect(ids({ today: '2026-08-31', reviewDue: true })).toEqual([]);
   });
 });
