@@ -149,6 +149,25 @@ describe('decision and action lists through the real server', () => {
     expect(summary.pending.map((p) => p.id).sort()).toEqual([m.anja.memberId, m.bram.memberId, m.cor.memberId].sort());
   });
 
+  it('"genomen" set at the same moment as a change to the proposal shows as "gewijzigd na besluit"', async () => {
+    const m = await meeting();
+    const all = await withProposal(m, [m.anja, m.bram]);
+    const [anja, bram] = all;
+    respond(bram!.doc, 'd1', m.bram.memberId, 'eens', '', AT);
+    await converged(all, 'd1');
+
+    takeDecision(anja!.doc, 'd1', m.anja.memberId, AT, TODAY);
+    reviseProposal(bram!.doc, 'd1', { title: 'Trapveldje opknappen, maar later' }, m.bram.memberId, AT);
+    const merged = await converged(all, 'd1');
+
+    expect(merged).toMatchObject({ status: 'genomen', decidedRound: 1, round: 2, title: 'Trapveldje opknappen, maar later' });
+    expect(decisionState(merged, await members(m.workspaceId, m.anja))).toEqual({
+      status: 'genomen',
+      problem: 'gewijzigd-na-besluit',
+      canTake: false,
+    });
+  });
+
   it('two people who change the proposal at once start one new round, not two', async () => {
     const m = await meeting();
     const all = await withProposal(m, [m.anja, m.bram, m.cor]);
