@@ -97,11 +97,14 @@ function docPath(doc: Y.Doc, item: Y.Item): KeyPath {
  */
 function updatePath(doc: Y.Doc, index: UpdateIndex, start: Y.Item): Resolved {
   const visited: { item: Y.Item; suffixLength: number }[] = [];
+  const seen = new Set<Y.Item | Y.GC>();
   const suffix: KeyPath = [];
   let current: Y.Item | Y.GC | null = start;
   let result: Resolved = 'unknown';
-  for (let steps = 0; ; steps++) {
-    if (steps > index.memo.size + 1_000_000 || current === null) break; // a cycle or a missing item
+  for (;;) {
+    // A missing item, or a crafted cycle of items pointing at each other: nothing Yjs could place.
+    if (current === null || seen.has(current)) break;
+    seen.add(current);
     if (current instanceof Y.GC) {
       result = 'collected';
       break;

@@ -153,6 +153,25 @@ describe('consent guard', () => {
     expect(consentViolation(DOC, roomDoc, deleteOnly(someone, 0, held), 'anja')).not.toBe('unknown-reference');
   });
 
+  it('refuses a crafted cycle of items that point at each other', () => {
+    const roomDoc = room();
+    // Two map entries of client 99, each claiming the other as its left neighbour.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // one client
+    encoding.writeVarUint(encoder, 2); // two structs
+    encoding.writeVarUint(encoder, 99); // client
+    encoding.writeVarUint(encoder, 0); // first clock
+    for (const originClock of [1, 0]) {
+      encoding.writeUint8(encoder, 0x80 | 8); // has origin, content "any"
+      encoding.writeVarUint(encoder, 99);
+      encoding.writeVarUint(encoder, originClock);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeAny(encoder, { kind: 'eens' });
+    }
+    encoding.writeVarUint(encoder, 0); // no deletes
+    expect(consentViolation(DOC, roomDoc, encoding.toUint8Array(encoder), 'anja')).toBe('unknown-reference');
+  });
+
   it('leaves other documents alone', () => {
     const roomDoc = room();
     const forged = client(roomDoc).change((d) => respond(d, 'd1', 'bram', 'eens', '', AT));
