@@ -15,6 +15,7 @@ import { RICH_TEXT_FIELD } from '../../shared/schema/richText.ts';
 import type { CaretUser } from '../collab/caretIdentity.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
+import { ListItemChip, type ChipStore } from './listItemChip.ts';
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : 'transparent';
@@ -32,7 +33,13 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser): Extensions {
+/** What meeting notes add: a store that resolves decision/action chips, and their commands. */
+export interface EditorAdditions {
+  chips: ChipStore;
+  extensions: Extensions;
+}
+
+export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser, additions?: EditorAdditions): Extensions {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -47,5 +54,7 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
     caretInOwnEmptyBlock(doc),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
+    ListItemChip.configure({ store: additions?.chips ?? null }),
+    ...(additions?.extensions ?? []),
   ];
 }
