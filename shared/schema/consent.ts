@@ -97,11 +97,27 @@ export function isOpenForConsent(status: DecisionStatus): boolean {
   return status === 'voorstel' || status === 'herzien';
 }
 
+/** Why a decision cannot be marked genomen now (so a disabled button can say why). */
+export type TakeBlocker =
+  /** Already genomen or verworpen. */
+  | 'not-open'
+  /** An objection is open in the current round. */
+  | 'open-objection'
+  /** Nobody agreed yet in the current round. */
+  | 'no-agreement';
+
+/** Null when the decision can be taken; otherwise the first reason it cannot. */
+export function takeBlocker(decision: DecisionView, members: readonly ConsentMember[]): TakeBlocker | null {
+  if (!isOpenForConsent(decision.status)) return 'not-open';
+  const summary = consentSummary(decision, members);
+  if (summary.objections.length > 0) return 'open-objection';
+  if (summary.agreed.length + summary.concerns.length === 0) return 'no-agreement';
+  return null;
+}
+
 /** The rule for marking a decision genomen (see the header). */
 export function canTake(decision: DecisionView, members: readonly ConsentMember[]): boolean {
-  if (!isOpenForConsent(decision.status)) return false;
-  const summary = consentSummary(decision, members);
-  return summary.objections.length === 0 && summary.agreed.length + summary.concerns.length > 0;
+  return takeBlocker(decision, members) === null;
 }
 
 /** Whether this member may respond at all (edit access, current member, decision not rejected). */

@@ -10,6 +10,7 @@ import {
   openObjections,
   ownResponse,
   reviewDue,
+  takeBlocker,
   type ConsentMember,
 } from '../../shared/schema/consent.ts';
 import {
@@ -97,6 +98,18 @@ describe('consent rules', () => {
     expect(ownResponse(read(doc), 'cor')).toBeUndefined();
     respond(doc, 'd1', 'cor', 'eens', '', AT);
     expect(canTake(read(doc), MEMBERS)).toBe(true);
+  });
+
+  it('says why a decision cannot be taken', () => {
+    const doc = proposal();
+    expect(takeBlocker(read(doc), MEMBERS)).toBe('no-agreement');
+    respond(doc, 'd1', 'anja', 'eens', '', AT);
+    respond(doc, 'd1', 'cor', 'bezwaar', 'Nee', AT);
+    expect(takeBlocker(read(doc), MEMBERS)).toBe('open-objection');
+    withdrawObjection(doc, 'd1', 'cor', AT);
+    expect(takeBlocker(read(doc), MEMBERS)).toBeNull();
+    takeDecision(doc, 'd1', 'anja', AT, TODAY);
+    expect(takeBlocker(read(doc), MEMBERS)).toBe('not-open');
   });
 
   it('one member, one voice: responses of view-only and former members are shown apart and not counted', () => {
