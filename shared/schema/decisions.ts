@@ -153,6 +153,10 @@ function positiveInt(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
+function finiteNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
 function roundKey(value: string): number | undefined {
   return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
 }
@@ -261,7 +265,7 @@ function readDecision(id: string, map: Y.Map<unknown>): DecisionView {
     explanationText: explanation instanceof Y.XmlFragment ? fragmentText(explanation) : '',
     proposedBy: str(map.get('proposedBy')),
     createdAt: str(map.get('createdAt')),
-    order: typeof map.get('order') === 'number' && Number.isFinite(map.get('order')) ? (map.get('order') as number) : 0,
+    order: finiteNumber(map.get('order')),
     status: isDecisionStatus(map.get('status')) ? (map.get('status') as DecisionStatus) : 'voorstel',
     round: rounds.reduce((max, round) => Math.max(max, round.round), 1),
     rounds,
