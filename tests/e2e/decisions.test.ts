@@ -7,6 +7,7 @@
  * owners shows in both owners' "mijn acties"; the reader sees it all but
  * cannot respond.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AcceptInviteResponse, CreateInviteResponse, CreateWorkspaceResponse } from '../../shared/api.ts';
@@ -58,6 +59,13 @@ async function respond(page: Page, kind: 'Eens' | 'Eens met bedenkingen' | 'Bezw
   }
   await form.getByRole('button', { name: /^Reactie (geven|opslaan)$/ }).click();
   await form.getByRole('button', { name: 'Reactie veranderen' }).waitFor();
+}
+
+/** Presses a download button and returns the file's name and text. */
+async function downloadedText(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
 }
 
 describe('deciding together by consent', () => {
@@ -200,5 +208,20 @@ describe('deciding together by consent', () => {
     await readerItem.getByText('Klaar', { exact: true }).first().waitFor();
     await expect.poll(() => readerItem.getByRole('checkbox').isChecked(), POLL).toBe(true);
     expect(await readerItem.getByRole('checkbox').isDisabled()).toBe(true);
+
+    // The decision list downloads as CSV (for Excel) and Markdown, with status and consent.
+    await reader.page.goto(`${workplacePath}/besluiten`);
+    await reader.page.locator('.decision-card', { hasText: 'zondagmiddag' }).waitFor();
+    const csv = await downloadedText(reader.page, 'Download voor Excel (CSV)');
+    expect(csv.name).toMatch(/^besluitenlijst-algemeen-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    expect(csv.text).toContain('We openen het trapveld op zondagmiddag voor iedereen');
+    expect(csv.text).toContain('Genomen');
+    expect(csv.text).toContain('Graag de buren vooraf een brief sturen.');
+    const markdown = await downloadedText(reader.page, 'Download als tekst (Markdown)');
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text).toContain('We openen het trapveld op zondagmiddag voor iedereen');
+    expect(markdown.text).toContain('**Genomen**');
+    expect(markdown.text).toContain('Graag de buren vooraf een brief sturen.');
   });
 });

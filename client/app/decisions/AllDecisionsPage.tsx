@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { reviewDue } from '../../../shared/schema/consent.ts';
 import { DECISION_STATUSES, readDecisions, type DecisionStatus, type DecisionView } from '../../../shared/schema/decisions.ts';
 import { Loading } from '../../ui/Loading.tsx';
-import { todayIso } from '../lists/dates.ts';
+import { localDayOf, todayIso } from '../lists/dates.ts';
 import { useMembers } from '../lists/useMembers.ts';
 import { useWorkplaceLists } from '../lists/useWorkplaceLists.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -23,7 +23,7 @@ const NO_FILTERS: Filters = { workplaceId: '', status: '', from: '', to: '', rev
 
 /** The day a decision is dated by: when it was taken, or else when it was proposed. */
 function dayOf(decision: DecisionView): string {
-  return decision.decidedOn ?? decision.createdAt.slice(0, 10);
+  return decision.decidedOn ?? localDayOf(decision.createdAt);
 }
 
 /** `/w/:workspaceId/besluiten`: the decisions of every workplace, newest first, with filters. */

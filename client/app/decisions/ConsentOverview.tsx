@@ -18,7 +18,7 @@ export function ConsentOverview({ summary, nameOf, withNotes = false }: ConsentO
   const groups: { key: string; symbol: string; label: string; responses?: ResponseView[]; names?: string[] }[] = [
     { key: 'agreed', symbol: '✓', label: t('decide.consent.agreed'), responses: summary.agreed },
     { key: 'concerns', symbol: '~', label: t('decide.consent.concerns'), responses: summary.concerns },
-    { key: 'objections', symbol: '✋', label: t('decide.consent.objections'), responses: summary.objections },
+    { key: 'objections', symbol: '!', label: t('decide.consent.objections'), responses: summary.objections },
     { key: 'withdrawn', symbol: '↩', label: t('decide.consent.withdrawn'), responses: summary.withdrawn },
     { key: 'pending', symbol: '…', label: t('decide.consent.pending'), names: summary.pending.map((member) => member.name) },
   ];

@@ -140,7 +140,7 @@ function StatusActions({ doc, decision, members, openObjectionNames }: StatusAct
       </div>
       {reason && (
         <p id={reasonId} className="consent__reason">
-          <span aria-hidden="true">ⓘ </span>
+          <span aria-hidden="true">⚠ </span>
           {reason}
         </p>
       )}

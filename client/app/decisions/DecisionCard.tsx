@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { consentSummary, decisionState, isOpenForConsent, reviewDue, type ConsentMember } from '../../../shared/schema/consent.ts';
 import type { DecisionView } from '../../../shared/schema/decisions.ts';
-import { formatDay } from '../lists/dates.ts';
+import { formatDay, localDayOf } from '../lists/dates.ts';
 import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { ConsentOverview } from './ConsentOverview.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -26,7 +26,7 @@ export function DecisionCard({ decision, workplaceId, members, nameOf, today, sh
   const workplace = showWorkplace ? index.workplaces.find((entry) => entry.id === workplaceId) : undefined;
   const due = reviewDue(decision, today);
   return (
-    <li className="decision-card">
+    <li className={`decision-card decision-card--${state.problem ? 'problem' : state.status}`}>
       <div className="decision-card__top">
         <h3 className="decision-card__title">
           <Link href={paths.decision(workspaceId, workplaceId, decision.id)}>{decision.title || t('decide.decisions.untitled')}</Link>
@@ -40,7 +40,7 @@ export function DecisionCard({ decision, workplaceId, members, nameOf, today, sh
             {' · '}
           </>
         )}
-        {t('decide.decisions.proposedBy', { name: nameOf(decision.proposedBy), date: formatDay(decision.createdAt.slice(0, 10)) })}
+        {t('decide.decisions.proposedBy', { name: nameOf(decision.proposedBy), date: formatDay(localDayOf(decision.createdAt)) })}
         {decision.decidedOn && ` · ${t('decide.decisions.decidedOn', { date: formatDay(decision.decidedOn) })}`}
         {decision.reviewDate && (
           <>

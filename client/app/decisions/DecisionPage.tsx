@@ -14,7 +14,7 @@ import {
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { formatDay, todayIso } from '../lists/dates.ts';
+import { formatDay, localDayOf, todayIso } from '../lists/dates.ts';
 import { useDocValue, useListRoom } from '../lists/useListRoom.ts';
 import { useMembers } from '../lists/useMembers.ts';
 import { useWorkplace } from '../lists/useWorkplace.ts';
@@ -76,7 +76,7 @@ export function DecisionPage({ workplaceId, decisionId }: { workplaceId: string;
         <div>
           <dt>{t('decide.decision.proposedBy')}</dt>
           <dd>
-            {members.nameOf(decision.proposedBy)}, {formatDay(decision.createdAt.slice(0, 10))}
+            {members.nameOf(decision.proposedBy)}, {formatDay(localDayOf(decision.createdAt))}
           </dd>
         </div>
         {decision.decidedOn && (

@@ -49,7 +49,7 @@ export function MeetingSummary({ meetingDocId, workplaceId, decisions, actions, 
               {summary.decisions.map((decision) => {
                 const state = decisionState(decision, members.all);
                 return (
-                  <li key={decision.id} className="decision-card">
+                  <li key={decision.id} className={`decision-card decision-card--${state.problem ? 'problem' : state.status}`}>
                     <div className="decision-card__top">
                       <h4 className="decision-card__title">
                         <Link href={paths.decision(workspaceId, workplaceId, decision.id)}>{decision.title || t('decide.decisions.untitled')}</Link>

@@ -21,3 +21,9 @@ export function formatMoment(isoTime: string): string {
   if (Number.isNaN(time.getTime())) return '';
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
+
+/** The local calendar day of an ISO time, as `YYYY-MM-DD` ('' for a bad time). */
+export function localDayOf(isoTime: string): string {
+  const time = new Date(isoTime);
+  return Number.isNaN(time.getTime()) ? '' : todayIso(time);
+}
