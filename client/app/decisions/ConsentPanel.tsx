@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
   canRespond,
-  canTake,
   canWithdraw,
   consentSummary,
   isOpenForConsent,
   ownResponse,
+  takeBlocker,
 } from '../../../shared/schema/consent.ts';
 import {
   MAX_RESPONSE_NOTE_LENGTH,
@@ -111,12 +111,15 @@ function StatusActions({ doc, decision, members, openObjectionNames }: StatusAct
       </div>
     );
   }
-  const takeable = canTake(decision, members.all);
-  const reason = takeable
-    ? null
-    : openObjectionNames.length > 0
+  // The rule itself lives in shared/schema/consent.ts; the button only says which part of it blocks.
+  const blocker = takeBlocker(decision, members.all);
+  const takeable = blocker === null;
+  const reason =
+    blocker === 'open-objection'
       ? t('decide.consent.cannotTakeObjection', { names: openObjectionNames.join(', ') })
-      : t('decide.consent.cannotTakeNobody');
+      : blocker === 'no-agreement'
+        ? t('decide.consent.cannotTakeNobody')
+        : null; // 'not-open' never reaches here: a decision that is not open shows "Opnieuw bespreken" instead
   return (
     <div className="consent__actions">
       <h3>{t('decide.consent.decideTitle')}</h3>
