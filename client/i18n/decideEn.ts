@@ -185,6 +185,7 @@ export const decideEn: Messages['decide'] = {
     from: 'From date',
     to: 'Up to and including date',
     reviewDue: 'Only decisions that are due for review',
+    waitingForMe: 'Only proposals I have not responded to yet',
     clear: 'Show everything again',
     count_one: '{{count}} decision',
     count_other: '{{count}} decisions',

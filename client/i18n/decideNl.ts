@@ -187,6 +187,7 @@ export const decideNl = {
     from: 'Vanaf datum',
     to: 'Tot en met datum',
     reviewDue: 'Alleen besluiten die nu herzien moeten worden',
+    waitingForMe: 'Alleen voorstellen waar ik nog niet op heb gereageerd',
     clear: 'Alles weer tonen',
     count_one: '{{count}} besluit',
     count_other: '{{count}} besluiten',

@@ -147,6 +147,10 @@ describe.each([
     await owner.page.getByLabel('Alleen besluiten die nu herzien moeten worden').check();
     await owner.page.getByText('1 besluit', { exact: true }).waitFor();
     await checkScreen(owner.page, viewport, 'all decisions, filtered');
+    await owner.page.getByLabel('Alleen besluiten die nu herzien moeten worden').uncheck();
+    await owner.page.getByLabel('Alleen voorstellen waar ik nog niet op heb gereageerd').check();
+    await owner.page.getByText('1 besluit', { exact: true }).waitFor();
+    await owner.page.locator('.decision-card', { hasText: 'We vragen de gemeente om lantaarns' }).waitFor();
 
     await owner.page.goto(`/w/${workspaceId}/mijn-acties`);
     await owner.page.locator('.action-item', { hasText: 'Zaal reserveren' }).waitFor();

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { reviewDue } from '../../../shared/schema/consent.ts';
+import { consentSummary, isOpenForConsent, reviewDue } from '../../../shared/schema/consent.ts';
 import { DECISION_STATUSES, readDecisions, type DecisionStatus, type DecisionView } from '../../../shared/schema/decisions.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { localDayOf, todayIso } from '../lists/dates.ts';
@@ -17,9 +17,11 @@ interface Filters {
   from: string;
   to: string;
   reviewDue: boolean;
+  /** Open proposals this member has not responded to yet. */
+  waitingForMe: boolean;
 }
 
-const NO_FILTERS: Filters = { workplaceId: '', status: '', from: '', to: '', reviewDue: false };
+const NO_FILTERS: Filters = { workplaceId: '', status: '', from: '', to: '', reviewDue: false, waitingForMe: false };
 
 /** The day a decision is dated by: when it was taken, or else when it was proposed. */
 function dayOf(decision: DecisionView): string {
@@ -41,7 +43,9 @@ export function AllDecisionsPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const set = (change: Partial<Filters>): void => setFilters((current) => ({ ...current, ...change }));
   const today = todayIso();
-  const ids = { workplace: useId(), status: useId(), from: useId(), to: useId(), review: useId() };
+  const ids = { workplace: useId(), status: useId(), from: useId(), to: useId(), review: useId(), mine: useId() };
+  const waitingForMe = (decision: DecisionView): boolean =>
+    isOpenForConsent(decision.status) && consentSummary(decision, members.all).pending.some((member) => member.id === workspace.me.id);
 
   const all = lists.flatMap((list) => list.items.map((decision) => ({ decision, workplaceId: list.workplaceId })));
   const shown = all
@@ -52,7 +56,8 @@ export function AllDecisionsPage() {
         (!filters.status || decision.status === filters.status) &&
         (!filters.from || day >= filters.from) &&
         (!filters.to || day <= filters.to) &&
-        (!filters.reviewDue || reviewDue(decision, today))
+        (!filters.reviewDue || reviewDue(decision, today)) &&
+        (!filters.waitingForMe || waitingForMe(decision))
       );
     })
     .sort((a, b) => dayOf(b.decision).localeCompare(dayOf(a.decision)) || b.decision.createdAt.localeCompare(a.decision.createdAt));
@@ -107,6 +112,12 @@ export function AllDecisionsPage() {
           <input id={ids.review} type="checkbox" checked={filters.reviewDue} onChange={(event) => set({ reviewDue: event.target.checked })} />
           <label htmlFor={ids.review}>{t('decide.all.reviewDue')}</label>
         </div>
+        {workspace.me.access === 'edit' && (
+          <div className="toggle-row filters__wide">
+            <input id={ids.mine} type="checkbox" checked={filters.waitingForMe} onChange={(event) => set({ waitingForMe: event.target.checked })} />
+            <label htmlFor={ids.mine}>{t('decide.all.waitingForMe')}</label>
+          </div>
+        )}
         {filtered && (
           <button type="button" className="button button--secondary filters__wide" onClick={() => setFilters(NO_FILTERS)}>
             {t('decide.all.clear')}
