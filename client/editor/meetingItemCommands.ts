@@ -102,7 +102,7 @@ function runSlashCommand(editor: Editor, handler: MeetingItemHandler | null): bo
       tr.insert(end, chipNode(state, kind, made));
       return true;
     })
-    .command(({ tr, commands }) => commands.setTextSelection(tr.mapping.map($from.end()) + 1))
+    .command(({ tr, commands }) => commands.setTextSelection(tr.mapping.map($from.end()))) // just after the chip
     .run();
   // Then Enter does what it always does: a new list item or a new paragraph.
   editor.commands.first(({ commands }) => [
