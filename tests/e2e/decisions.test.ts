@@ -107,6 +107,8 @@ describe('deciding together by consent', () => {
       await chip(page, 'Besluit', 'We openen het trapveld op zaterdag').filter({ hasText: 'Voorstel' }).waitFor();
     }
     expect(await anna.page.locator('.ProseMirror').innerText()).not.toContain('/besluit');
+    // Enter then went on as usual: a new, empty item under "Besluiten" holds the caret.
+    await expect.poll(() => anna.page.locator('.ProseMirror h2:text-is("Besluiten") + ul > li').count(), POLL).toBe(2);
 
     // Bert writes an action and uses the button; Carla writes one and uses the shortcut.
     await clickLineUnder(bert.page, 'Acties');
