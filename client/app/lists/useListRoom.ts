@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import type * as Y from 'yjs';
 import { parseDocId, type DocId } from '../../../shared/rooms.ts';
 import { listDocId, type ListKind } from '../../../shared/schema/listDocuments.ts';
 import type { CollabRoom } from '../../collab/openRoom.ts';
@@ -24,24 +22,4 @@ export function useListRoom(kind: ListKind, workplaceId: string | null): ListRoo
   const room = useCollabRoom(workspaceId, listRoomId(kind, workplaceId), workspace.me.id);
   const ready = useRoomReady(room);
   return { room, ready };
-}
-
-/**
- * A value read from a Y.Doc, read again after every change to it. `read` must
- * be a stable function (a module-level reader such as readDecisions).
- */
-export function useDocValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, empty: T): T {
-  const [value, setValue] = useState<{ doc: Y.Doc | null; value: T }>({ doc: null, value: empty });
-  useEffect(() => {
-    if (!doc) {
-      setValue({ doc: null, value: empty });
-      return undefined;
-    }
-    const update = (): void => setValue({ doc, value: read(doc) });
-    update();
-    doc.on('afterTransaction', update);
-    return () => doc.off('afterTransaction', update);
-    // `empty` is only the value before the first read; a new literal per render must not re-subscribe.
-  }, [doc, read]);
-  return value.doc === doc ? value.value : empty;
 }

@@ -16,7 +16,8 @@ import { createChipStore } from './chipStore.ts';
 import { formatDay, todayIso } from './dates.ts';
 import { MeetingItemButtons } from './MeetingItemButtons.tsx';
 import { MeetingSummary } from './MeetingSummary.tsx';
-import { useDocValue, useListRoom } from './useListRoom.ts';
+import { useDocValue } from '../../collab/useDocValue.ts';
+import { useListRoom } from './useListRoom.ts';
 import { useMembers } from './useMembers.ts';
 
 const NO_DECISIONS: DecisionView[] = [];
