@@ -192,6 +192,13 @@ describe('deciding together by consent', () => {
     await chip(carla.page, 'Besluit', 'zondagmiddag').filter({ hasText: 'Genomen' }).waitFor();
     await carla.page.getByRole('region', { name: 'Samenvatting van dit overleg' }).locator('.status-badge', { hasText: 'Genomen' }).waitFor();
 
+    // An action's chip leads to that action in the workplace's action list.
+    await chip(carla.page, 'Actie', 'Subsidie aanvragen').getByRole('link').click();
+    await carla.page.getByRole('heading', { level: 1, name: 'Actielijst' }).waitFor();
+    await expect
+      .poll(() => carla.page.evaluate(() => document.activeElement?.closest('.action-item')?.textContent ?? ''), POLL)
+      .toContain('Subsidie aanvragen bij het wijkfonds');
+
     // The action with two owners is in both owners' "mijn acties", and not in Anna's.
     for (const person of [bert, carla]) {
       await person.page.goto(`/w/${workspaceId}`);

@@ -19,6 +19,11 @@ import type { Members } from '../lists/useMembers.ts';
 import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { OwnerChoices } from './OwnerChoices.tsx';
 
+/** The element id of an action in a list, so a chip in the notes can link straight to it. */
+export function actionAnchor(actionId: string): string {
+  return `actie-${actionId}`;
+}
+
 interface ActionItemProps {
   doc: Y.Doc;
   action: ActionView;
@@ -47,7 +52,7 @@ export function ActionItem({ doc, action, workplaceId, members, today, showWorkp
   const classes = ['action-item', overdue && 'action-item--overdue', action.done && 'action-item--done'].filter(Boolean).join(' ');
 
   return (
-    <li className={classes} data-action-id={action.id}>
+    <li className={classes} id={actionAnchor(action.id)} tabIndex={-1}>
       <div className="action-item__check">
         <input
           id={doneId}

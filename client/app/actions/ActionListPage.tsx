@@ -19,6 +19,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { RoomStatus } from '../workspace/RoomStatus.tsx';
 import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { ActionItem } from './ActionItem.tsx';
+import { useScrollToHash } from './useScrollToHash.ts';
 import { HideDoneToggle } from './HideDoneToggle.tsx';
 import { OwnerChoices } from './OwnerChoices.tsx';
 
@@ -34,6 +35,7 @@ export function ActionListPage({ workplaceId }: { workplaceId: string }) {
   const members = useMembers();
   const meetingTitles = useMeetingTitles();
   const [hide, setHide] = useState(false);
+  useScrollToHash(ready);
   useEnsureListEntries(workplace ? workplaceId : null);
   const workplaceTitle = workplace?.title || t('workplace.untitled');
   usePageTitle(workplace ? `${t('decide.actions.title')}: ${workplaceTitle}` : null);
@@ -50,7 +52,11 @@ export function ActionListPage({ workplaceId }: { workplaceId: string }) {
     );
   }
   const today = todayIso();
-  const shown = hide ? hideDone(actions) : actions;
+  // Open ones first, the soonest due date first; done ones at the end.
+  const ordered = [...actions].sort(
+    (a, b) => Number(a.done) - Number(b.done) || (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') || a.order - b.order,
+  );
+  const shown = hide ? hideDone(ordered) : ordered;
   const doneCount = actions.length - hideDone(actions).length;
   const exportOptions = () => ({ members: members.all, language: currentLanguage(), meetingTitles, today, title: `${t('decide.actions.title')}: ${workplaceTitle}` });
 

@@ -11,6 +11,7 @@ import type { DocumentEntry } from '../../../shared/schema/workspaceIndex.ts';
 import type { EditorAdditions } from '../../editor/extensions.ts';
 import type { ChipInfo, ListItemKind } from '../../editor/listItemChip.ts';
 import { MeetingItemCommands, type MeetingItemHandler } from '../../editor/meetingItemCommands.ts';
+import { actionAnchor } from '../actions/ActionItem.tsx';
 import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { createChipStore } from './chipStore.ts';
 import { formatDay, todayIso } from './dates.ts';
@@ -106,7 +107,7 @@ export function useMeetingItems(entry: DocumentEntry, docId: DocId): MeetingItem
       return {
         title: action.what,
         status: parts.join(' · '),
-        href: paths.actions(workspaceId, workplaceId),
+        href: `${paths.actions(workspaceId, workplaceId)}#${actionAnchor(action.id)}`,
         tone: action.done ? 'done' : isOverdue(action, today) ? 'problem' : 'open',
       };
     };
