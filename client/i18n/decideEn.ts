@@ -47,6 +47,7 @@ export const decideEn: Messages['decide'] = {
     explanationLabel: 'Explanation (may stay empty)',
     untitled: 'Proposal without a title',
     groupOpen: 'Proposals: please respond',
+    groupOpenReadOnly: 'Proposals',
     groupTaken: 'Decisions taken',
     groupRejected: 'Rejected',
     proposedBy: 'Proposed by {{name}} on {{date}}',

@@ -49,6 +49,7 @@ export const decideNl = {
     explanationLabel: 'Toelichting (mag leeg blijven)',
     untitled: 'Voorstel zonder titel',
     groupOpen: 'Voorstellen: reageer hierop',
+    groupOpenReadOnly: 'Voorstellen',
     groupTaken: 'Genomen besluiten',
     groupRejected: 'Verworpen',
     proposedBy: 'Voorgesteld door {{name}} op {{date}}',

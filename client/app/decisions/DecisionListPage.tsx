@@ -49,7 +49,7 @@ export function DecisionListPage({ workplaceId }: { workplaceId: string }) {
   }
   const today = todayIso();
   const groups = [
-    { key: 'open', title: t('decide.decisions.groupOpen'), items: decisions.filter((decision) => isOpenForConsent(decision.status)) },
+    { key: 'open', title: canEdit ? t('decide.decisions.groupOpen') : t('decide.decisions.groupOpenReadOnly'), items: decisions.filter((decision) => isOpenForConsent(decision.status)) },
     { key: 'taken', title: t('decide.decisions.groupTaken'), items: decisions.filter((decision) => decision.status === 'genomen') },
     { key: 'rejected', title: t('decide.decisions.groupRejected'), items: decisions.filter((decision) => decision.status === 'verworpen') },
   ];
