@@ -72,6 +72,8 @@ export const decideEn: Messages['decide'] = {
     clearReviewDate: 'Remove the date',
     reviewDateLabel: 'When will you look at this decision again?',
     proposal: 'The proposal',
+    actions: 'Who does what? (actions for this decision)',
+    noActions: 'There are no actions for this decision yet.',
     explanation: 'Explanation',
     noExplanation: 'There is no explanation.',
     edit: 'Change the proposal',

@@ -74,6 +74,8 @@ export const decideNl = {
     clearReviewDate: 'Datum weghalen',
     reviewDateLabel: 'Wanneer kijken jullie opnieuw naar dit besluit?',
     proposal: 'Het voorstel',
+    actions: 'Wie doet wat? (acties bij dit besluit)',
+    noActions: 'Er zijn nog geen acties bij dit besluit.',
     explanation: 'Toelichting',
     noExplanation: 'Er is geen toelichting.',
     edit: 'Voorstel aanpassen',

@@ -175,6 +175,14 @@ describe('deciding together by consent', () => {
     await take.click();
     await anna.page.locator('.page-header .status-badge', { hasText: 'Genomen' }).waitFor();
 
+    // Who does what for this decision: an action made on the decision's page goes to the action list.
+    const decisionActions = anna.page.getByRole('region', { name: /^Wie doet wat\?/ });
+    await decisionActions.getByRole('button', { name: 'Nieuwe actie' }).click();
+    await decisionActions.getByLabel('Wat moet er gebeuren?').fill('Buren een brief sturen over zondag');
+    await decisionActions.getByRole('checkbox', { name: 'Carla (bewoner)' }).check();
+    await decisionActions.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await decisionActions.locator('.action-item', { hasText: 'Buren een brief sturen over zondag' }).waitFor();
+
     // The view-only reader sees the decision with everyone's answers, but has nothing to press.
     await reader.page.goto(new URL(anna.page.url()).pathname);
     await reader.page.locator('.page-header .status-badge', { hasText: 'Genomen' }).waitFor();
@@ -207,6 +215,7 @@ describe('deciding together by consent', () => {
       await person.page.locator('.action-item', { hasText: 'Bewonersbrief schrijven' }).waitFor();
       expect(await person.page.locator('.action-item', { hasText: 'Subsidie aanvragen' }).count()).toBe(0);
     }
+    await carla.page.locator('.action-item', { hasText: 'Buren een brief sturen over zondag' }).waitFor();
     await anna.page.goto(`/w/${workspaceId}/mijn-acties`);
     await anna.page.getByText('Je hebt nog geen acties.', { exact: false }).waitFor();
 

@@ -1,9 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { actionsToCsv, actionsToMarkdown } from '../../../shared/export/listExport.ts';
-import { newId } from '../../../shared/ids.ts';
-import { addAction, hideDone, MAX_ACTION_TEXT_LENGTH, readActions, type ActionView, type NewAction } from '../../../shared/schema/actions.ts';
+import { addAction, hideDone, readActions, type ActionView } from '../../../shared/schema/actions.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
@@ -13,7 +12,7 @@ import { ExportButtons } from '../lists/ExportButtons.tsx';
 import { useEnsureListEntries } from '../lists/useEnsureListEntries.ts';
 import { useDocValue } from '../../collab/useDocValue.ts';
 import { useListRoom } from '../lists/useListRoom.ts';
-import { useMembers, type Members } from '../lists/useMembers.ts';
+import { useMembers } from '../lists/useMembers.ts';
 import { useMeetingTitles, useWorkplace } from '../lists/useWorkplace.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { RoomStatus } from '../workspace/RoomStatus.tsx';
@@ -21,7 +20,7 @@ import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { ActionItem } from './ActionItem.tsx';
 import { useScrollToHash } from './useScrollToHash.ts';
 import { HideDoneToggle } from './HideDoneToggle.tsx';
-import { OwnerChoices } from './OwnerChoices.tsx';
+import { NewActionForm } from './NewActionForm.tsx';
 
 const NO_ACTIONS: ActionView[] = [];
 
@@ -95,71 +94,5 @@ export function ActionListPage({ workplaceId }: { workplaceId: string }) {
         </ul>
       )}
     </article>
-  );
-}
-
-function NewActionForm({ members, onCreate }: { members: Members; onCreate(input: NewAction): boolean }) {
-  const { t } = useTranslation();
-  const { workspace } = useWorkspaceContext();
-  const [open, setOpen] = useState(false);
-  const [what, setWhat] = useState('');
-  const [owners, setOwners] = useState<string[]>([]);
-  const [due, setDue] = useState('');
-  const whatId = useId();
-  const dueId = useId();
-  if (!open) {
-    return (
-      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
-        {t('decide.actions.new')}
-      </button>
-    );
-  }
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (!what.trim()) return;
-    const created = onCreate({
-      id: newId(),
-      what,
-      owners,
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(due) && { due }),
-      createdBy: workspace.me.id,
-      at: new Date().toISOString(),
-    });
-    if (created) {
-      setWhat('');
-      setOwners([]);
-      setDue('');
-      setOpen(false);
-    }
-  };
-  return (
-    <form className="form panel new-item-form" onSubmit={submit} aria-labelledby={`${whatId}-heading`}>
-      <h2 id={`${whatId}-heading`}>{t('decide.actions.new')}</h2>
-      <div className="field">
-        <label className="field__label" htmlFor={whatId}>
-          {t('decide.actions.whatLabel')}
-        </label>
-        <input id={whatId} className="field__input" value={what} required autoFocus maxLength={MAX_ACTION_TEXT_LENGTH} onChange={(event) => setWhat(event.target.value)} />
-      </div>
-      <OwnerChoices
-        members={members}
-        selected={owners}
-        onToggle={(memberId, on) => setOwners((current) => (on ? [...new Set([...current, memberId])] : current.filter((id) => id !== memberId)))}
-      />
-      <div className="field">
-        <label className="field__label" htmlFor={dueId}>
-          {t('decide.actions.dueLabel')}
-        </label>
-        <input id={dueId} className="field__input field__input--date" type="date" value={due} onChange={(event) => setDue(event.target.value)} />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={!what.trim()}>
-          {t('decide.actions.create')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          {t('rename.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }

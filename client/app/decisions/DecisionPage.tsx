@@ -23,6 +23,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { RoomStatus } from '../workspace/RoomStatus.tsx';
 import { paths, useWorkspaceContext } from '../workspace/WorkspaceContext.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
+import { DecisionActions } from './DecisionActions.tsx';
 import { DecisionHistory } from './DecisionHistory.tsx';
 import { ExplanationEditor } from './ExplanationEditor.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -109,6 +110,7 @@ export function DecisionPage({ workplaceId, decisionId }: { workplaceId: string;
 
       <Proposal doc={doc} decision={decision} />
       <ConsentPanel doc={doc} decision={decision} members={members} />
+      <DecisionActions workplaceId={workplaceId} decisionId={decision.id} members={members} />
       <DecisionHistory decision={decision} nameOf={members.nameOf} />
     </article>
   );
