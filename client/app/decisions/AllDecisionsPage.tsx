@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { consentSummary, isOpenForConsent, reviewDue } from '../../../shared/schema/consent.ts';
+import { consentSummary, isOpenForConsent } from '../../../shared/schema/consent.ts';
+import { filterDecisions } from '../../../shared/schema/decisionFilters.ts';
 import { DECISION_STATUSES, readDecisions, type DecisionStatus, type DecisionView } from '../../../shared/schema/decisions.ts';
 import { Loading } from '../../ui/Loading.tsx';
-import { localDayOf, todayIso } from '../lists/dates.ts';
+import { todayIso } from '../lists/dates.ts';
 import { useMembers } from '../lists/useMembers.ts';
 import { useWorkplaceLists } from '../lists/useWorkplaceLists.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -22,11 +23,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { workplaceId: '', status: '', from: '', to: '', reviewDue: false, waitingForMe: false };
-
-/** The day a decision is dated by: when it was taken, or else when it was proposed. */
-function dayOf(decision: DecisionView): string {
-  return decision.decidedOn ?? localDayOf(decision.createdAt);
-}
 
 /** `/w/:workspaceId/besluiten`: the decisions of every workplace, newest first, with filters. */
 export function AllDecisionsPage() {
@@ -47,20 +43,16 @@ export function AllDecisionsPage() {
   const waitingForMe = (decision: DecisionView): boolean =>
     isOpenForConsent(decision.status) && consentSummary(decision, members.all).pending.some((member) => member.id === workspace.me.id);
 
-  const all = lists.flatMap((list) => list.items.map((decision) => ({ decision, workplaceId: list.workplaceId })));
-  const shown = all
-    .filter(({ decision, workplaceId }) => {
-      const day = dayOf(decision);
-      return (
-        (!filters.workplaceId || workplaceId === filters.workplaceId) &&
-        (!filters.status || decision.status === filters.status) &&
-        (!filters.from || day >= filters.from) &&
-        (!filters.to || day <= filters.to) &&
-        (!filters.reviewDue || reviewDue(decision, today)) &&
-        (!filters.waitingForMe || waitingForMe(decision))
-      );
-    })
-    .sort((a, b) => dayOf(b.decision).localeCompare(dayOf(a.decision)) || b.decision.createdAt.localeCompare(a.decision.createdAt));
+  const rows = lists.flatMap((list) => list.items.map((decision) => ({ decision, workplaceId: list.workplaceId })));
+  // The filter rules (and the newest-first order) are shared/schema/decisionFilters.ts; "waiting for me" needs the member list.
+  const shown = filterDecisions(rows, {
+    today,
+    reviewDue: filters.reviewDue,
+    ...(filters.workplaceId && { workplaceId: filters.workplaceId }),
+    ...(filters.status && { status: filters.status }),
+    ...(filters.from && { from: filters.from }),
+    ...(filters.to && { to: filters.to }),
+  }).filter(({ decision }) => !filters.waitingForMe || waitingForMe(decision));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
