@@ -154,6 +154,9 @@ describe('deciding together by consent', () => {
     // The answer to the objection: Anna changes the proposal, which asks everyone again.
     await anna.page.getByRole('button', { name: 'Voorstel aanpassen' }).click();
     await anna.page.getByLabel('Wat stel je voor? (korte titel)').fill('We openen het trapveld op zondagmiddag voor iedereen');
+    await anna.page.getByRole('textbox', { name: 'Toelichting' }).click();
+    await anna.page.getByRole('button', { name: 'Vet' }).click();
+    await anna.page.keyboard.type('Op zondag is er geen markt.');
     await anna.page.getByRole('button', { name: 'Klaar met aanpassen' }).click();
     await anna.page.getByText('Ronde 2.', { exact: false }).waitFor();
     const consent = anna.page.getByRole('region', { name: 'Instemming' });
@@ -162,6 +165,7 @@ describe('deciding together by consent', () => {
 
     // Round 2: Carla objects once more, withdraws it herself, then agrees with a concern; Bert agrees.
     await carla.page.getByRole('heading', { level: 1, name: /zondagmiddag/ }).waitFor();
+    await carla.page.locator('.explanation strong', { hasText: 'Op zondag is er geen markt.' }).waitFor();
     await respond(carla.page, 'Bezwaar', 'Nog één vraag: wie ruimt op?');
     await carla.page.getByRole('button', { name: 'Mijn bezwaar intrekken' }).click();
     await carla.page.getByText('Bezwaar ingetrokken (1):').waitFor();

@@ -1,7 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 
 interface ExplanationEditorProps {
@@ -52,7 +53,42 @@ export function ExplanationEditor({ fragment, editable, label, onLocalChange }: 
   }, [fragment, onLocalChange]);
 
   if (!editor) return null;
-  return <EditorContent editor={editor} className={`explanation${editable ? ' explanation--editing' : ''}`} />;
+  return (
+    <>
+      {editable && <ExplanationToolbar editor={editor} />}
+      <EditorContent editor={editor} className={`explanation${editable ? ' explanation--editing' : ''}`} />
+    </>
+  );
+}
+
+/** The few formats a short explanation needs, as buttons (a phone has no Ctrl+B). */
+function ExplanationToolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ bold: e.isActive('bold'), italic: e.isActive('italic'), bulletList: e.isActive('bulletList') }),
+  });
+  const buttons = [
+    { key: 'bold', label: t('doc.bold'), active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: 'italic', label: t('doc.italic'), active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { key: 'bulletList', label: t('doc.bulletList'), active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+  ];
+  return (
+    <div className="toolbar__group explanation__toolbar" role="toolbar" aria-label={t('doc.toolbar')}>
+      {buttons.map((button) => (
+        <button
+          key={button.key}
+          type="button"
+          className={`toolbar__button toolbar__button--${button.key}`}
+          aria-pressed={button.active}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={button.run}
+        >
+          {button.label}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 function attributes(label: string, editable: boolean): Record<string, string> {
