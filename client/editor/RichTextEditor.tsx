@@ -18,6 +18,8 @@ interface RichTextEditorProps {
   actions?: (editor: Editor) => ReactNode;
   /** Meeting notes: decision and action chips and their commands (read once, when the editor is made). */
   additions?: EditorAdditions;
+  /** Told about the editor once it exists (and null when it goes), for panels beside the text. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface RichTextEditorProps {
  * empty Y.Doc would otherwise write its own empty paragraph in front of the
  * document everyone else already has.
  */
-export function RichTextEditor({ doc, provider, me, editable, label, actions, additions }: RichTextEditorProps) {
+export function RichTextEditor({ doc, provider, me, editable, label, actions, additions, onEditor }: RichTextEditorProps) {
   // Made once per document: `me` is read here only at the start; later name or
   // colour changes go through updateUser below, without rebuilding the editor.
   const extensions = useMemo(() => richTextExtensions(doc, provider, me, additions), [doc, provider]);
@@ -48,6 +50,12 @@ export function RichTextEditor({ doc, provider, me, editable, label, actions, ad
   useEffect(() => {
     editor?.commands.updateUser(me);
   }, [editor, me]);
+
+  useEffect(() => {
+    if (!editor || !onEditor) return undefined;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   if (!editor) return null;
   return (

@@ -10,8 +10,10 @@ import { useCollabRoom } from '../../collab/useCollabRoom.ts';
 import { useConnectionState } from '../../collab/useConnectionState.ts';
 import { usePeers } from '../../collab/usePeers.ts';
 import { useRoomReady } from '../../collab/useRoomReady.ts';
+import type { Editor } from '@tiptap/core';
 import { fillAttendees } from '../../editor/fillAttendees.ts';
 import { RichTextEditor } from '../../editor/RichTextEditor.tsx';
+import { ReadabilityPanel } from '../../readability/ReadabilityPanel.tsx';
 import { InlineRename } from '../../ui/InlineRename.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
@@ -19,6 +21,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PresenceBar, type PresencePerson } from '../../ui/PresenceBar.tsx';
 import { useMeetingItems } from '../lists/useMeetingItems.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { DocumentExport } from '../exchange/DocumentExport.tsx';
 import { RoomStatus } from './RoomStatus.tsx';
 import { useMarkChanged } from './useMarkChanged.ts';
 import { meetingDate } from './WorkplacePage.tsx';
@@ -71,6 +74,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
   const workplace = index.workplaces.find((candidate) => candidate.id === entry.workplaceId);
   const isRichText = entry.kind === 'plan' || entry.kind === 'meeting';
   const [filled, setFilled] = useState<number | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useMarkChanged(room, indexRoom?.doc ?? null, docId, me.name, editable);
   const meetingItems = useMeetingItems(entry, docId);
 
@@ -147,6 +151,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
           editable={editable}
           label={t('doc.editorLabel', { title })}
           additions={meetingItems?.additions}
+          onEditor={setEditor}
           actions={
             entry.kind === 'meeting'
               ? (editor) => (
@@ -171,6 +176,8 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
         <Loading text={t('doc.loading')} />
       )}
       {meetingItems?.summary}
+      {isRichText && editor && <ReadabilityPanel editor={editor} docId={docId} indexDoc={indexRoom?.doc ?? null} canEdit={editable} />}
+      {isRichText && <DocumentExport workspaceId={workspaceId} docId={docId} title={title} />}
     </article>
   );
 }

@@ -23,6 +23,7 @@ import { MessagePage } from '../../ui/MessagePage.tsx';
 import { errorText } from '../errorText.ts';
 import { WorkplaceListLinks } from '../lists/WorkplaceListLinks.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { WorkplaceExchange } from '../exchange/WorkplaceExchange.tsx';
 import { newDocument } from './newDocument.ts';
 import { RoomStatus } from './RoomStatus.tsx';
 import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
@@ -105,6 +106,7 @@ export function WorkplacePage({ workplaceId }: { workplaceId: string }) {
           {canEdit && <NewMeetingForm workplaceId={workplaceId} />}
         </section>
       </div>
+      <WorkplaceExchange workplaceId={workplaceId} workplaceTitle={title} />
       {archived.length > 0 && (
         <section className="panel" aria-labelledby="archived-docs-title">
           <h2 id="archived-docs-title">{t('workplace.archivedDocuments')}</h2>
