@@ -16,6 +16,7 @@ import type { CaretUser } from '../collab/caretIdentity.ts';
 import { ReadabilityHighlights } from '../readability/readabilityHighlights.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
+import { ListItemChip, type ChipStore } from './listItemChip.ts';
 import { isSafeLinkHref, refusedLinksGoNowhere } from './safeLinks.ts';
 import { OfficePaste } from './officePaste.ts';
 
@@ -35,7 +36,13 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser): Extensions {
+/** What meeting notes add: a store that resolves decision/action chips, and their commands. */
+export interface EditorAdditions {
+  chips: ChipStore;
+  extensions: Extensions;
+}
+
+export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser, additions?: EditorAdditions): Extensions {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -58,6 +65,8 @@ export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: 
     OfficePaste,
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
+    ListItemChip.configure({ store: additions?.chips ?? null }),
+    ...(additions?.extensions ?? []),
     ReadabilityHighlights,
   ];
 }

@@ -1,3 +1,4 @@
+import { decideEn } from './decideEn.ts';
 import type { Messages } from './messages.ts';
 
 /** English texts. Same keys as nl.ts (the type makes sure of that). */
@@ -387,4 +388,5 @@ export const en: Messages = {
     network: 'There is no connection to the server. Check your internet and try again.',
     unknown: 'Something went wrong. Please try again.',
   },
+  decide: decideEn,
 };

@@ -2,6 +2,8 @@
  * Dutch texts, the default language. Plain Dutch at B1 level: short sentences,
  * everyday words, "je" rather than "u". English (en.ts) must have the same keys.
  */
+import { decideNl } from './decideNl.ts';
+
 export const nl = {
   app: {
     name: 'Samenspel',
@@ -390,4 +392,5 @@ export const nl = {
     network: 'Er is geen verbinding met de server. Controleer je internet en probeer het opnieuw.',
     unknown: 'Er ging iets mis. Probeer het opnieuw.',
   },
+  decide: decideNl,
 } as const;
