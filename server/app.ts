@@ -12,6 +12,7 @@ import type { Fanout } from './fanout/Fanout.ts';
 import { RedisFanout } from './fanout/redis.ts';
 import { createCollabUpgradeHandler } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import { registerExchangeRoutes } from './http/exportRoutes.ts';
 import { DocumentQuota } from './limits/DocumentQuota.ts';
 import type { Logger } from './logger.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
@@ -19,6 +20,8 @@ import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/Storage.ts';
 import { withWriteFaults } from './storage/writeFaults.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
+import { registerWorkspaceDataRoutes } from './http/workspaceDataRoutes.ts';
+import { MAX_IMPORT_INFLATED_BYTES, WorkspaceData } from './workspaceData/WorkspaceData.ts';
 
 export interface RunningServer {
   url: string;
@@ -52,7 +55,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const startedAt = Date.now();
   const storage = await openStorage(config, logger);
   const fanout = createFanout(config, logger);
-  const accounts = new Accounts(storage);
+  const accounts = new Accounts(storage, Date.now, { sessionIdleMs: config.sessionIdleDays * 24 * 60 * 60 * 1000 });
   const rooms = new RoomRegistry({
     storage,
     logger: logger.child({ component: 'sync' }),
@@ -82,6 +85,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     inviteGuessesPerMinute: config.inviteGuessesPerMinute,
     documentQuota,
   });
+  registerExchangeRoutes(app, { accounts, storage, logger, chromiumPath: config.chromiumPath, publicUrl: config.publicUrl, documentQuota });
+  registerWorkspaceDataRoutes(app, {
+    accounts,
+    workspaceData: new WorkspaceData(storage, rooms, {
+      maxDocuments: config.maxDocumentsPerWorkspace,
+      maxDocumentBytes: config.maxDocumentBytes,
+      maxTotalBytes: MAX_IMPORT_INFLATED_BYTES,
+    }),
+    signup: config.signup,
+    publicUrl: config.publicUrl,
+    maxImportBytes: config.maxImportBytes,
+  });
   const upgrades = createCollabUpgradeHandler({
     accounts,
     rooms,
@@ -91,6 +106,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     messageBurst: config.messageBurst,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    maxBufferedBytes: config.maxBufferedBytes,
     documentQuota,
     publicUrl: config.publicUrl,
     parseCookie: (header) => app.parseCookie(header),

@@ -39,14 +39,18 @@ const environment = z.object({
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
   SIGNUP: z.enum(['open', 'closed'], { error: 'SIGNUP must be "open" or "closed"' }).default('open'),
   PUBLIC_URL: url('PUBLIC_URL', ['http:', 'https:']).optional(),
+  CHROMIUM_PATH: z.string().trim().min(1, { error: 'CHROMIUM_PATH must not be empty' }).default('/usr/bin/chromium'),
   MAX_MESSAGE_BYTES: integer('MAX_MESSAGE_BYTES', 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
   MAX_MESSAGES_PER_SECOND: integer('MAX_MESSAGES_PER_SECOND', 1, 1_000_000).default(200),
   MESSAGE_BURST: integer('MESSAGE_BURST', 1, 10_000_000).default(2000),
   MAX_CONNECTIONS_PER_IP: integer('MAX_CONNECTIONS_PER_IP', 1, 1_000_000).default(200),
   MAX_DOCUMENTS_PER_WORKSPACE: integer('MAX_DOCUMENTS_PER_WORKSPACE', 1, 10_000_000).default(1000),
   MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_BUFFERED_BYTES: integer('MAX_BUFFERED_BYTES', 64 * 1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   MAX_BODY_BYTES: integer('MAX_BODY_BYTES', 1024, 64 * 1024 * 1024).default(64 * 1024),
   INVITE_GUESSES_PER_MINUTE: integer('INVITE_GUESSES_PER_MINUTE', 1, 1_000_000).default(20),
+  SESSION_IDLE_DAYS: integer('SESSION_IDLE_DAYS', 1, 3650).default(90),
+  MAX_IMPORT_BYTES: integer('MAX_IMPORT_BYTES', 1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ROOM_UNLOAD_AFTER_MS: integer('ROOM_UNLOAD_AFTER_MS', 0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 1_000_000).default(500),
@@ -76,6 +80,8 @@ export interface Config {
   /** Base for invite links, without a trailing slash; derived from HOST and PORT when unset. */
   publicUrl: string | undefined;
   maxMessageBytes: number;
+  /** The Chromium that prints PDF exports; without it the PDF export answers 503. */
+  chromiumPath: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Messages a collaboration connection may send per second, on average (token bucket refill). */
   maxMessagesPerSecond: number;
@@ -86,6 +92,8 @@ export interface Config {
   maxDocumentsPerWorkspace: number;
   /** A document whose encoded state would grow past this refuses further updates. */
   maxDocumentBytes: number;
+  /** Bytes that may wait unsent for one collaboration client before it is dropped (a client that stopped reading). */
+  maxBufferedBytes: number;
   /** Largest HTTP API request body. */
   maxBodyBytes: number;
   /** Unknown invite codes one IP address may try per minute before it gets 429. */
@@ -96,6 +104,10 @@ export interface Config {
   compactAfterUpdates: number;
   /** The built client (vite build output). */
   staticDir: string;
+  /** A session unused for this many days no longer signs anyone in. */
+  sessionIdleDays: number;
+  /** Largest workspace export zip accepted for import. */
+  maxImportBytes: number;
   /** Put before every Redis channel name (several installations or tests on one Redis). */
   redisChannelPrefix: string;
   /** TEST ONLY: ordinals (from 1) of document updates this process does not publish. Empty in production. */
@@ -133,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     signup: values.SIGNUP,
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
+    chromiumPath: values.CHROMIUM_PATH,
     logLevel: values.LOG_LEVEL,
     maxMessagesPerSecond: values.MAX_MESSAGES_PER_SECOND,
     messageBurst: values.MESSAGE_BURST,
@@ -140,10 +153,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxDocumentsPerWorkspace: values.MAX_DOCUMENTS_PER_WORKSPACE,
     maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    maxBufferedBytes: values.MAX_BUFFERED_BYTES,
     inviteGuessesPerMinute: values.INVITE_GUESSES_PER_MINUTE,
     roomUnloadAfterMs: values.ROOM_UNLOAD_AFTER_MS,
     compactAfterUpdates: values.COMPACT_AFTER_UPDATES,
     staticDir: path.resolve(values.STATIC_DIR),
+    sessionIdleDays: values.SESSION_IDLE_DAYS,
+    maxImportBytes: values.MAX_IMPORT_BYTES,
     redisChannelPrefix: values.REDIS_CHANNEL_PREFIX,
     fanoutTestDropUpdates: values.FANOUT_TEST_DROP_UPDATES ?? [],
     storageTestFailWritesFile: values.STORAGE_TEST_FAIL_WRITES_FILE,

@@ -130,6 +130,14 @@ export interface ApiErrorBody {
 }
 
 export type ApiErrorCode =
+  // Workspace export/import, leaving, deleting (server/workspaceData/)
+  | 'import_not_zip'
+  | 'import_wrong_version'
+  | 'import_incomplete'
+  | 'import_bad_entry'
+  | 'import_too_large'
+  | 'last_editor'
+  | 'confirmation_required'
   | 'bad_request'
   | 'name_required'
   | 'name_too_long'
@@ -143,6 +151,9 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'document_limit_reached'
+  | 'pdf_unavailable'
+  | 'not_rich_text'
+  | 'import_invalid'
   | 'internal';
 
 /** Session cookies are per workspace, so one browser can belong to several workspaces. */

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { errorText } from './errorText.ts';
+import { ImportWorkspace } from './ImportWorkspace.tsx';
 import { MemberFields } from './MemberFields.tsx';
 import { useEnterWorkspaceForm } from './useEnterWorkspaceForm.ts';
 import { usePageTitle } from './usePageTitle.ts';
@@ -41,6 +42,7 @@ export function StartPage() {
       {firstRun && <ExampleWorkspace />}
       <CreateWorkspace />
       {!firstRun && memberships !== null && <ExampleWorkspace />}
+      <ImportWorkspace />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { CaretUser } from '../collab/caretIdentity.ts';
-import { richTextExtensions } from './extensions.ts';
+import { richTextExtensions, type EditorAdditions } from './extensions.ts';
 import { Toolbar } from './Toolbar.tsx';
 
 interface RichTextEditorProps {
@@ -16,6 +16,10 @@ interface RichTextEditorProps {
   label: string;
   /** Extra buttons for this kind of document (e.g. "Aanwezigen invullen"), shown with the toolbar. */
   actions?: (editor: Editor) => ReactNode;
+  /** Meeting notes: decision and action chips and their commands (read once, when the editor is made). */
+  additions?: EditorAdditions;
+  /** Told about the editor once it exists (and null when it goes), for panels beside the text. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
@@ -24,10 +28,10 @@ interface RichTextEditorProps {
  * empty Y.Doc would otherwise write its own empty paragraph in front of the
  * document everyone else already has.
  */
-export function RichTextEditor({ doc, provider, me, editable, label, actions }: RichTextEditorProps) {
+export function RichTextEditor({ doc, provider, me, editable, label, actions, additions, onEditor }: RichTextEditorProps) {
   // Made once per document: `me` is read here only at the start; later name or
   // colour changes go through updateUser below, without rebuilding the editor.
-  const extensions = useMemo(() => richTextExtensions(doc, provider, me), [doc, provider]);
+  const extensions = useMemo(() => richTextExtensions(doc, provider, me, additions), [doc, provider]);
   const editor = useEditor(
     {
       extensions,
@@ -46,6 +50,12 @@ export function RichTextEditor({ doc, provider, me, editable, label, actions }: 
   useEffect(() => {
     editor?.commands.updateUser(me);
   }, [editor, me]);
+
+  useEffect(() => {
+    if (!editor || !onEditor) return undefined;
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   if (!editor) return null;
   return (

@@ -132,6 +132,8 @@ function LinkForm({ editor, current, onDone }: { editor: Editor; current: string
   const id = useId();
   const [value, setValue] = useState(current);
   const [problem, setProblem] = useState(false);
+  // The address as it came (from anyone's client): offered to open only when it is a web or mail address.
+  const openHref = normaliseLink(current);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const href = normaliseLink(value);
@@ -172,8 +174,8 @@ function LinkForm({ editor, current, onDone }: { editor: Editor; current: string
         <button type="submit" className="button button--primary">
           {t('doc.linkSave')}
         </button>
-        {current && (
-          <a className="button button--secondary" href={current} target="_blank" rel="noopener noreferrer">
+        {openHref && (
+          <a className="button button--secondary" href={openHref} target="_blank" rel="noopener noreferrer">
             {t('doc.linkOpen')}
           </a>
         )}

@@ -13,8 +13,12 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '../../shared/schema/richText.ts';
 import type { CaretUser } from '../collab/caretIdentity.ts';
+import { ReadabilityHighlights } from '../readability/readabilityHighlights.ts';
 import { caretInOwnEmptyBlock } from './caretInOwnEmptyBlock.ts';
 import { freshSelectionBeforeRemoteChanges } from './freshSelection.ts';
+import { ListItemChip, type ChipStore } from './listItemChip.ts';
+import { isSafeLinkHref, refusedLinksGoNowhere } from './safeLinks.ts';
+import { OfficePaste } from './officePaste.ts';
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : 'transparent';
@@ -32,20 +36,37 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser): Extensions {
+/** What meeting notes add: a store that resolves decision/action chips, and their commands. */
+export interface EditorAdditions {
+  chips: ChipStore;
+  extensions: Extensions;
+}
+
+export function richTextExtensions(doc: Y.Doc, provider: WebsocketProvider, me: CaretUser, additions?: EditorAdditions): Extensions {
   return [
     StarterKit.configure({
       undoRedo: false,
       // A click on a link places the caret (to edit it); the link form offers to open it. For readers
       // the text is not editable, so their click follows the link as on any web page.
-      link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['http', 'https', 'mailto'],
+        isAllowedUri: (url) => isSafeLinkHref(url),
+      },
     }),
+    refusedLinksGoNowhere,
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
     freshSelectionBeforeRemoteChanges(doc, provider.awareness),
     caretInOwnEmptyBlock(doc),
+    OfficePaste,
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: me, render: renderCaret }),
+    ListItemChip.configure({ store: additions?.chips ?? null }),
+    ...(additions?.extensions ?? []),
+    ReadabilityHighlights,
   ];
 }

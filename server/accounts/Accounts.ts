@@ -32,10 +32,19 @@ export interface NewSession {
   access: Access;
 }
 
+/** A session's last use is written at most this often, so reading the API is not a write per request. */
+const SESSION_USE_RESOLUTION_MS = 60 * 60 * 1000;
+
+export interface AccountsOptions {
+  /** A session unused for longer no longer authenticates (SESSION_IDLE_DAYS); never when absent. */
+  sessionIdleMs?: number;
+}
+
 export class Accounts {
   constructor(
     private readonly storage: Storage,
     private readonly now: () => number = Date.now,
+    private readonly options: AccountsOptions = {},
   ) {}
 
   /** Creates a workspace, its founder, a first session, and its index with one workplace and a plan. */
@@ -85,7 +94,14 @@ export class Accounts {
   /** The session behind a token, or null when it is unknown, revoked or its member removed. */
   async authenticate(token: string): Promise<SessionRecord | null> {
     if (!looksLikeSecret(token)) return null;
-    return this.storage.findSession(hashSecret(token));
+    const tokenHash = hashSecret(token);
+    const session = await this.storage.findSession(tokenHash);
+    if (!session || this.options.sessionIdleMs === undefined) return session;
+    const lastUsed = await this.storage.sessionLastUsedAt(tokenHash);
+    const at = this.now();
+    if (lastUsed === null || at - lastUsed > this.options.sessionIdleMs) return null;
+    if (at - lastUsed > SESSION_USE_RESOLUTION_MS) await this.storage.markSessionUsed(tokenHash, at);
+    return session;
   }
 
   async createInvite(session: SessionRecord, access: Access): Promise<{ id: string; code: string }> {

@@ -15,9 +15,10 @@ import type { DocumentQuota } from '../limits/DocumentQuota.ts';
 import { TokenBucket } from '../limits/TokenBucket.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStorage } from '../storage/Storage.ts';
-import { Connection, type CollabSocket } from '../sync/Connection.ts';
+import { Connection } from '../sync/Connection.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import { authorize, findCredential, isOwnOrigin } from './auth.ts';
+import { boundedSocket } from './boundedSocket.ts';
 
 export const COLLAB_PATH = '/collab/';
 
@@ -32,6 +33,8 @@ export interface CollabUpgradeOptions {
   messageBurst: number;
   /** Open connections per remote address (the direct peer: behind a proxy, all share its address). */
   maxConnectionsPerIp: number;
+  /** MAX_BUFFERED_BYTES: unsent bytes one connection may have waiting before it is dropped (boundedSocket.ts). */
+  maxBufferedBytes: number;
   documentQuota: DocumentQuota;
   publicUrl: string | undefined;
   parseCookie: (header: string) => Record<string, string | undefined>;
@@ -67,16 +70,6 @@ function decodeURIComponentSafe(value: string): string {
   } catch {
     return '';
   }
-}
-
-function wrapSocket(ws: WebSocket): CollabSocket {
-  return {
-    send: (data) => ws.send(data, { binary: true }),
-    close: (code, reason) => ws.close(code, reason),
-    get isOpen() {
-      return ws.readyState === ws.OPEN;
-    },
-  };
 }
 
 export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
@@ -150,7 +143,13 @@ export function createCollabUpgradeHandler(options: CollabUpgradeOptions) {
     wss.handleUpgrade(request, socket, head, (ws) => {
       onOpen();
       const bucket = new TokenBucket(options.maxMessagesPerSecond, options.messageBurst);
-      const connection = new Connection(wrapSocket(ws), room, {
+      const collabSocket = boundedSocket(ws, options.maxBufferedBytes, (bufferedBytes) =>
+        logger.warn(
+          { room: room.key, connection: connection.id, member: member.id, bufferedBytes, limit: options.maxBufferedBytes },
+          'client stopped reading; connection dropped',
+        ),
+      );
+      const connection = new Connection(collabSocket, room, {
         memberId: member.id,
         name: member.name,
         role: member.role,

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { ApiError } from './ApiError.ts';
 import { registerApiRoutes, type ApiOptions } from './apiRoutes.ts';
 import { registerInviteGuessLimit } from './inviteGuessLimit.ts';
+import { logRegisteredRoutes } from './routeList.ts';
 import { registerSecurityHeaders } from './securityHeaders.ts';
 import { registerStaticClient } from './staticClient.ts';
 
@@ -38,6 +39,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     bodyLimit: options.maxBodyBytes,
     trustProxy: false,
   });
+  logRegisteredRoutes(app, options.logger.child({ component: 'http' }));
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
 

@@ -9,6 +9,7 @@
  * Secrets (session tokens, invite codes) reach storage only as hashes.
  */
 import type { Access, Role } from '../../shared/members.ts';
+import type { WorkspaceDataStorage } from './WorkspaceDataStorage.ts';
 
 /** Who sent an update and when, from the server's own knowledge of the connection. */
 export interface UpdateOrigin {
@@ -152,7 +153,7 @@ export interface AccountStorage {
   findSession(tokenHash: string): Promise<SessionRecord | null>;
 }
 
-export interface Storage extends DocumentStorage, AccountStorage {
+export interface Storage extends DocumentStorage, AccountStorage, WorkspaceDataStorage {
   /** Waits for writes in flight, then releases the database. */
   close(): Promise<void>;
 }

@@ -73,9 +73,9 @@ const COPIES: TableCopy[] = [
   },
   {
     table: 'sessions',
-    select: 'SELECT rowid AS page, token_hash, member_id, created_at, revoked_at FROM sessions',
-    columns: ['token_hash', 'member_id', 'created_at', 'revoked_at'],
-    types: ['text', 'text', 'bigint', 'bigint'],
+    select: 'SELECT rowid AS page, token_hash, member_id, created_at, revoked_at, last_used_at FROM sessions',
+    columns: ['token_hash', 'member_id', 'created_at', 'revoked_at', 'last_used_at'],
+    types: ['text', 'text', 'bigint', 'bigint', 'bigint'],
     pageBy: 'rowid',
   },
   {

@@ -25,6 +25,7 @@ import * as Y from 'yjs';
 import { migratePostgres, PgLock } from './postgresMigrations.ts';
 import type { StorageLogger } from './sqlite.ts';
 import { asBytes, invalidAppend, inviteFromRow, memberFromRow, type InviteRow, type MemberRow } from './storedValues.ts';
+import type { MemberUpdate } from './WorkspaceDataStorage.ts';
 import type {
   AppendedUpdate,
   DocumentRecord,
@@ -377,6 +378,76 @@ export class PostgresStorage implements Storage {
       member: memberFromRow(row),
       workspace: { id: row.workspace_id, name: row.w_name, createdAt: Number(row.w_created_at) },
     };
+  }
+
+  // ---- workspace data (WorkspaceDataStorage.ts) ----
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    this.#assertOpen();
+    const { rows } = await this.#pool.query<DocumentRow>(
+      'SELECT workspace_id, doc_id, created_at, created_by FROM documents WHERE workspace_id = $1 ORDER BY created_at, doc_id',
+      [workspaceId],
+    );
+    return rows.map((row) => ({ workspaceId: row.workspace_id, docId: row.doc_id, createdAt: Number(row.created_at), createdBy: row.created_by }));
+  }
+
+  async addMembersWithoutSession(members: readonly MemberRecord[]): Promise<void> {
+    this.#assertOpen();
+    await this.#transaction(async (client) => {
+      for (const member of members) await insertMember(client, member);
+    });
+  }
+
+  async anonymiseMember(memberId: string, name: string, at: number): Promise<void> {
+    this.#assertOpen();
+    await this.#transaction(async (client) => {
+      await client.query('UPDATE members SET name = $1, removed_at = coalesce(removed_at, $2) WHERE id = $3', [name, at, memberId]);
+      await client.query('UPDATE sessions SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL', [at, memberId]);
+    });
+  }
+
+  async listMemberUpdates(workspaceId: string, memberId: string): Promise<MemberUpdate[]> {
+    this.#assertOpen();
+    await this.#drain();
+    const { rows } = await this.#pool.query<{ doc_id: string; seq: Int8; data: Buffer; created_at: Int8 }>(
+      'SELECT doc_id, seq, data, created_at FROM document_updates WHERE workspace_id = $1 AND member_id = $2 ORDER BY seq',
+      [workspaceId, memberId],
+    );
+    return rows.map((row) => ({ docId: row.doc_id, seq: Number(row.seq), update: asBytes(row.data), at: Number(row.created_at) }));
+  }
+
+  /**
+   * Deletes the rows in one transaction. PostgreSQL keeps a deleted row's bytes
+   * in its table pages until VACUUM reuses the space (and in WAL segments until
+   * they are recycled): no query returns them, but the operator must know that
+   * the files on disk are only cleaned by VACUUM FULL (README, "Personal data").
+   */
+  async deleteWorkspace(workspaceId: string): Promise<void> {
+    this.#assertOpen();
+    await this.#drain(); // an append queued for this workspace must not land after the delete
+    await this.#transaction(async (client) => {
+      for (const table of ['document_updates', 'document_snapshots', 'documents']) {
+        await client.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [workspaceId]);
+      }
+      await client.query('DELETE FROM sessions WHERE member_id IN (SELECT id FROM members WHERE workspace_id = $1)', [workspaceId]);
+      await client.query('DELETE FROM invites WHERE workspace_id = $1', [workspaceId]);
+      await client.query('DELETE FROM members WHERE workspace_id = $1', [workspaceId]);
+      await client.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
+    });
+  }
+
+  async sessionLastUsedAt(tokenHash: string): Promise<number | null> {
+    this.#assertOpen();
+    const { rows } = await this.#pool.query<{ at: Int8 }>(
+      'SELECT coalesce(last_used_at, created_at) AS at FROM sessions WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0] ? Number(rows[0].at) : null;
+  }
+
+  async markSessionUsed(tokenHash: string, at: number): Promise<void> {
+    this.#assertOpen();
+    await this.#pool.query('UPDATE sessions SET last_used_at = $1 WHERE token_hash = $2', [at, tokenHash]);
   }
 
   // ---- lifecycle ----

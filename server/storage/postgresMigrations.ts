@@ -148,6 +148,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'sessions: last use, for expiry after SESSION_IDLE_DAYS unused',
+    async up(client) {
+      // NULL until first used after this migration: expiry then counts from created_at.
+      await client.query('ALTER TABLE sessions ADD COLUMN last_used_at BIGINT');
+    },
+  },
 ];
 
 export interface MigrationResult {

@@ -24,6 +24,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { migrateSqlite } from './sqliteMigrations.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
 import { asBytes, invalidAppend, inviteFromRow, memberFromRow, type InviteRow, type MemberRow } from './storedValues.ts';
+import type { MemberUpdate } from './WorkspaceDataStorage.ts';
 import type {
   AppendedUpdate,
   DocumentRecord,
@@ -69,6 +70,9 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so a deleted workspace (and an old snapshot
+    // replaced by compaction) leaves no readable bytes in free pages (README, "Personal data").
+    db.pragma('secure_delete = ON');
     const migration = migrateSqlite(db);
     options.logger?.info({ file: db.name, schemaFrom: migration.from, schemaTo: migration.to }, 'SQLite storage open');
     // Started after the migration: the writer's statements need the current schema.
@@ -349,6 +353,79 @@ export class SqliteStorage implements Storage {
       }),
       workspace: { id: row.w_id, name: row.w_name, createdAt: row.w_created_at },
     };
+  }
+
+  // ---- workspace data (WorkspaceDataStorage.ts) ----
+
+  async listDocuments(workspaceId: string): Promise<DocumentRecord[]> {
+    this.#assertOpen();
+    const rows = this.#db
+      .prepare('SELECT workspace_id, doc_id, created_at, created_by FROM documents WHERE workspace_id = ? ORDER BY created_at, rowid')
+      .all(workspaceId) as DocumentRow[];
+    return rows.map((row) => ({ workspaceId: row.workspace_id, docId: row.doc_id, createdAt: row.created_at, createdBy: row.created_by }));
+  }
+
+  async addMembersWithoutSession(members: readonly MemberRecord[]): Promise<void> {
+    this.#assertOpen();
+    const insert = this.#statements.insertMember;
+    this.#db.transaction(() => members.forEach((member) => insertMember(insert, member))).immediate();
+  }
+
+  async anonymiseMember(memberId: string, name: string, at: number): Promise<void> {
+    this.#assertOpen();
+    const s = this.#statements;
+    this.#db
+      .transaction(() => {
+        this.#db.prepare('UPDATE members SET name = ? WHERE id = ?').run(name, memberId);
+        s.markMemberRemoved.run(at, memberId);
+        s.revokeMemberSessions.run(at, memberId);
+      })
+      .immediate();
+  }
+
+  async listMemberUpdates(workspaceId: string, memberId: string): Promise<MemberUpdate[]> {
+    this.#assertOpen();
+    this.#flush();
+    const rows = this.#db
+      .prepare('SELECT doc_id, seq, data, created_at FROM document_updates WHERE workspace_id = ? AND member_id = ? ORDER BY seq')
+      .all(workspaceId, memberId) as { doc_id: string; seq: number; data: Buffer; created_at: number }[];
+    return rows.map((row) => ({ docId: row.doc_id, seq: row.seq, update: asBytes(row.data), at: row.created_at }));
+  }
+
+  async deleteWorkspace(workspaceId: string): Promise<void> {
+    this.#assertOpen();
+    this.#flush(); // an append queued for this workspace must not land after the delete
+    const db = this.#db;
+    db.transaction(() => {
+      for (const table of ['document_updates', 'document_snapshots', 'documents']) {
+        db.prepare(`DELETE FROM ${table} WHERE workspace_id = ?`).run(workspaceId);
+      }
+      db.prepare('DELETE FROM sessions WHERE member_id IN (SELECT id FROM members WHERE workspace_id = ?)').run(workspaceId);
+      db.prepare('DELETE FROM invites WHERE workspace_id = ?').run(workspaceId);
+      db.prepare('DELETE FROM members WHERE workspace_id = ?').run(workspaceId);
+      db.prepare('DELETE FROM workspaces WHERE id = ?').run(workspaceId);
+    }).immediate();
+    // secure_delete zeroed the freed cells in the pages now in the WAL; the WAL itself still
+    // holds older images of those pages. A truncating checkpoint copies the new pages into the
+    // database file and empties the WAL. It cannot finish while another connection reads an
+    // older state; then the old frames are overwritten by later checkpoints, and we say so.
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (result && result.busy !== 0) {
+      this.#logger?.info({ workspace: workspaceId }, 'workspace deleted; WAL still in use by a reader, emptied at a later checkpoint');
+    }
+  }
+
+  async sessionLastUsedAt(tokenHash: string): Promise<number | null> {
+    this.#assertOpen();
+    const row = this.#db
+      .prepare('SELECT coalesce(last_used_at, created_at) AS at FROM sessions WHERE token_hash = ?')
+      .get(tokenHash) as { at: number } | undefined;
+    return row ? row.at : null;
+  }
+
+  async markSessionUsed(tokenHash: string, at: number): Promise<void> {
+    this.#assertOpen();
+    this.#db.prepare('UPDATE sessions SET last_used_at = ? WHERE token_hash = ?').run(at, tokenHash);
   }
 
   // ---- lifecycle ----

@@ -99,6 +99,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'sessions: last use, for expiry after SESSION_IDLE_DAYS unused',
+    up(db) {
+      // NULL until first used after this migration: expiry then counts from created_at.
+      db.exec('ALTER TABLE sessions ADD COLUMN last_used_at INTEGER');
+    },
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -44,6 +44,7 @@ import type { Logger } from '../logger.ts';
 import type { FanoutMessage } from '../fanout/Fanout.ts';
 import type { AppendedUpdate, DocumentStorage } from '../storage/Storage.ts';
 import { Connection } from './Connection.ts';
+import { consentViolation } from './consentGuard.ts';
 import {
   encodeAwarenessMessage,
   encodeAwarenessUpdate,
@@ -472,6 +473,12 @@ export class Room {
         'document size limit reached; update refused, closing connection',
       );
       connection.close(CloseCode.documentTooLarge, 'document too large');
+      return;
+    }
+    const forged = consentViolation(this.name.docId, this.currentDoc, update, connection.identity.memberId);
+    if (forged) {
+      this.logger.warn({ room: this.name.key, connection: connection.id, member: connection.identity.memberId, reason: forged }, 'consent data of another member refused; closing connection');
+      connection.close(CloseCode.badMessage, 'not your consent response');
       return;
     }
     this.applying = [];

@@ -134,6 +134,41 @@ export class RoomRegistry {
     return closed;
   }
 
+  /**
+   * Something wrote to a document's log outside its room (the server anonymising
+   * the index): if the room is open here, it reads the log back and passes the
+   * news to its connections. Other processes notice the gap at their next update.
+   */
+  catchUpFromStorage(name: RoomName): Promise<void> {
+    return this.rooms.get(name.key)?.catchUp() ?? Promise.resolve();
+  }
+
+  /**
+   * A workspace is being deleted: closes every connection to its rooms here,
+   * waits until what they received is stored, and unloads them, so nothing is
+   * written for it after the caller deletes its rows. (Its members' sessions
+   * are revoked first, so nobody reconnects meanwhile.)
+   */
+  async closeWorkspace(workspaceId: string, code: number, reason: string): Promise<number> {
+    await Promise.allSettled([...this.loading.entries()].filter(([key]) => key.startsWith(`${workspaceId}/`)).map(([, load]) => load));
+    const rooms = [...this.rooms.values()].filter((room) => room.name.workspaceId === workspaceId);
+    let closed = 0;
+    for (const room of rooms) {
+      closed += room.connections.size;
+      room.closeAll(code, reason);
+    }
+    await Promise.all(rooms.map((room) => room.settle()));
+    for (const room of rooms) {
+      this.cancelUnload(room.name.key);
+      if (this.rooms.get(room.name.key) === room) {
+        this.rooms.delete(room.name.key);
+        this.options.fanout?.leave(room.name);
+      }
+      room.destroy();
+    }
+    return closed;
+  }
+
   /** Stops taking connections, waits for writes in flight, closes every socket with `code`. */
   async shutdown(code: number, reason: string): Promise<void> {
     this.shuttingDown = true;

@@ -40,7 +40,7 @@ export interface ApiRequestOptions {
   /** Sent as JSON with `Content-Type: application/json`. */
   json?: unknown;
   /** Sent as is (use `headers` for its content type); wins over `json`. */
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
@@ -54,9 +54,9 @@ export async function apiRequest<T = unknown>(
   options: ApiRequestOptions = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.rawBody !== undefined) {
-    body = options.rawBody;
+    body = typeof options.rawBody === 'string' ? options.rawBody : new Uint8Array(options.rawBody);
   } else if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers['content-type'] = 'application/json';

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
+import { POSTGRES_MIGRATIONS } from '../../server/storage/postgresMigrations.ts';
 import { startCluster, type Cluster } from '../helpers/cluster.ts';
 import {
   addMember,
@@ -105,7 +106,8 @@ describe.skipIf(!services.available)(`three server processes${services.skipNote}
     await db.connect();
     try {
       const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2]);
+      // Each migration exactly once: a second run would have left a duplicate or failed on its own DDL.
+      expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
     } finally {
       await db.end();
     }

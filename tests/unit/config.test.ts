@@ -83,6 +83,7 @@ describe('config', () => {
       maxDocumentBytes: 32 * 1024 * 1024,
       maxBodyBytes: 64 * 1024,
       inviteGuessesPerMinute: 20,
+      maxBufferedBytes: 16 * 1024 * 1024,
     });
     expect(loadConfig({ MAX_MESSAGES_PER_SECOND: '50', MAX_BODY_BYTES: '1048576' })).toMatchObject({
       maxMessagesPerSecond: 50,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import { MAX_TITLE_LENGTH } from '../../../shared/members.ts';
 import type { DocId } from '../../../shared/rooms.ts';
 import { MEETING_SECTIONS } from '../../../shared/schema/meetingTemplate.ts';
@@ -10,14 +10,18 @@ import { useCollabRoom } from '../../collab/useCollabRoom.ts';
 import { useConnectionState } from '../../collab/useConnectionState.ts';
 import { usePeers } from '../../collab/usePeers.ts';
 import { useRoomReady } from '../../collab/useRoomReady.ts';
+import type { Editor } from '@tiptap/core';
 import { fillAttendees } from '../../editor/fillAttendees.ts';
 import { RichTextEditor } from '../../editor/RichTextEditor.tsx';
+import { ReadabilityPanel } from '../../readability/ReadabilityPanel.tsx';
 import { InlineRename } from '../../ui/InlineRename.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PresenceBar, type PresencePerson } from '../../ui/PresenceBar.tsx';
+import { useMeetingItems } from '../lists/useMeetingItems.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { DocumentExport } from '../exchange/DocumentExport.tsx';
 import { RoomStatus } from './RoomStatus.tsx';
 import { useMarkChanged } from './useMarkChanged.ts';
 import { meetingDate } from './WorkplacePage.tsx';
@@ -50,6 +54,9 @@ export function DocumentPage({ docId }: { docId: DocId }) {
       />
     );
   }
+  // Decision and action lists have pages of their own.
+  if (entry.kind === 'decisions') return <Redirect to={paths.decisions(workspaceId, entry.workplaceId)} replace />;
+  if (entry.kind === 'actions') return <Redirect to={paths.actions(workspaceId, entry.workplaceId)} replace />;
   return <DocumentView docId={docId} entry={entry} />;
 }
 
@@ -67,7 +74,9 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
   const workplace = index.workplaces.find((candidate) => candidate.id === entry.workplaceId);
   const isRichText = entry.kind === 'plan' || entry.kind === 'meeting';
   const [filled, setFilled] = useState<number | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   useMarkChanged(room, indexRoom?.doc ?? null, docId, me.name, editable);
+  const meetingItems = useMeetingItems(entry, docId);
 
   const here = new Set(peers.map((peer) => peer.member.id));
   const people: PresencePerson[] = [
@@ -141,6 +150,8 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
           me={caretUser}
           editable={editable}
           label={t('doc.editorLabel', { title })}
+          additions={meetingItems?.additions}
+          onEditor={setEditor}
           actions={
             entry.kind === 'meeting'
               ? (editor) => (
@@ -155,6 +166,7 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
                     <p className="editor__actions-status" role="status">
                       {filled === null ? '' : filled === 0 ? t('meeting.allThere') : t('meeting.added', { count: filled })}
                     </p>
+                    {meetingItems?.buttons(editor)}
                   </>
                 )
               : undefined
@@ -163,6 +175,9 @@ function DocumentView({ docId, entry }: { docId: DocId; entry: DocumentEntry }) 
       ) : (
         <Loading text={t('doc.loading')} />
       )}
+      {meetingItems?.summary}
+      {isRichText && editor && <ReadabilityPanel editor={editor} docId={docId} indexDoc={indexRoom?.doc ?? null} canEdit={editable} />}
+      {isRichText && <DocumentExport workspaceId={workspaceId} docId={docId} title={title} />}
     </article>
   );
 }

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { memberColor } from '../../collab/memberColor.ts';
-import { api } from '../../http/api.ts';
+import { workspaceDataApi } from '../../http/workspaceDataApi.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { errorText } from '../errorText.ts';
 import { InvitePanel } from '../InvitePanel.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { WorkspaceDataPanel } from './WorkspaceDataPanel.tsx';
 import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
 
 /**
@@ -28,7 +29,8 @@ export function MembersPage() {
     setProblem(null);
     setRemoved(null);
     try {
-      await api.removeMember(workspaceId, memberId);
+      // Removal anonymises: the server renames the record and "changed by" in the index to "oud-lid".
+      await workspaceDataApi.anonymiseMember(workspaceId, memberId);
       setRemoved(name);
       reload();
     } catch (error) {
@@ -78,6 +80,7 @@ export function MembersPage() {
         </section>
         {canEdit && <InvitePanel workspaceId={workspaceId} invites={workspace.invites} onChanged={reload} />}
       </div>
+      <WorkspaceDataPanel />
     </>
   );
 }

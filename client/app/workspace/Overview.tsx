@@ -14,6 +14,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { WorkspaceListLinks } from '../lists/WorkspaceListLinks.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { OnlineList } from './OnlineList.tsx';
 import { RoomStatus } from './RoomStatus.tsx';
@@ -42,6 +43,7 @@ export function Overview() {
         <Link href={paths.members(workspaceId)} className="button button--secondary">
           {canEdit ? t('overview.toMembersAndInvites') : t('overview.toMembers')}
         </Link>
+        <WorkspaceListLinks />
       </nav>
       {!canEdit && <Notice>{t('workspace.viewOnlyNotice')}</Notice>}
       <div className="columns">

@@ -21,7 +21,9 @@ import { InlineRename } from '../../ui/InlineRename.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
 import { errorText } from '../errorText.ts';
+import { WorkplaceListLinks } from '../lists/WorkplaceListLinks.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { WorkplaceExchange } from '../exchange/WorkplaceExchange.tsx';
 import { newDocument } from './newDocument.ts';
 import { RoomStatus } from './RoomStatus.tsx';
 import { paths, useWorkspaceContext } from './WorkspaceContext.ts';
@@ -46,7 +48,7 @@ export function WorkplacePage({ workplaceId }: { workplaceId: string }) {
   const doc = indexRoom.doc;
   const documents = index.documents.filter((entry) => entry.workplaceId === workplaceId);
   const active = documents.filter((entry) => !entry.archived);
-  const plans = active.filter((entry) => entry.kind !== 'meeting');
+  const plans = active.filter((entry) => entry.kind === 'plan');
   const meetings = meetingsNewestFirst(active);
   const archived = documents.filter((entry) => entry.archived);
   const title = workplace.title || t('workplace.untitled');
@@ -91,6 +93,7 @@ export function WorkplacePage({ workplaceId }: { workplaceId: string }) {
           </button>
         </div>
       )}
+      <WorkplaceListLinks workplaceId={workplaceId} />
       <div className="columns">
         <section className="panel" aria-labelledby="plans-title">
           <h2 id="plans-title">{t('workplace.plans')}</h2>
@@ -103,6 +106,7 @@ export function WorkplacePage({ workplaceId }: { workplaceId: string }) {
           {canEdit && <NewMeetingForm workplaceId={workplaceId} />}
         </section>
       </div>
+      <WorkplaceExchange workplaceId={workplaceId} workplaceTitle={title} />
       {archived.length > 0 && (
         <section className="panel" aria-labelledby="archived-docs-title">
           <h2 id="archived-docs-title">{t('workplace.archivedDocuments')}</h2>

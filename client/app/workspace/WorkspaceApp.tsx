@@ -10,6 +10,7 @@ import { useWorkspaceIndex } from '../../collab/useWorkspaceIndex.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { MessagePage } from '../../ui/MessagePage.tsx';
 import { WorkspaceGate } from '../WorkspaceGate.tsx';
+import { ListRoutes } from '../lists/ListRoutes.tsx';
 import { MembersPage } from './MembersPage.tsx';
 import { Overview } from './Overview.tsx';
 import { WorkplacePage } from './WorkplacePage.tsx';
@@ -64,6 +65,7 @@ function WorkspaceRoutes({ workspaceId, workspace, reload }: WorkspaceRoutesProp
           <MembersPage />
         </Route>
         <Route path="/w/:workspaceId/p/:workplaceId">{({ workplaceId }) => <WorkplacePage key={workplaceId} workplaceId={workplaceId} />}</Route>
+        {ListRoutes()}
         <Route path="/w/:workspaceId/d/:docId">
           {({ docId }) => {
             const id = parseDocId(docId);

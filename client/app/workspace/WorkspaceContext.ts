@@ -34,4 +34,10 @@ export const paths = {
   workplace: (workspaceId: string, workplaceId: string) => `/w/${enc(workspaceId)}/p/${enc(workplaceId)}`,
   document: (workspaceId: string, docId: string) => `/w/${enc(workspaceId)}/d/${enc(docId)}`,
   members: (workspaceId: string) => `/w/${enc(workspaceId)}/leden`,
+  decisions: (workspaceId: string, workplaceId: string) => `/w/${enc(workspaceId)}/p/${enc(workplaceId)}/besluiten`,
+  decision: (workspaceId: string, workplaceId: string, decisionId: string) =>
+    `/w/${enc(workspaceId)}/p/${enc(workplaceId)}/besluiten/${enc(decisionId)}`,
+  actions: (workspaceId: string, workplaceId: string) => `/w/${enc(workspaceId)}/p/${enc(workplaceId)}/acties`,
+  allDecisions: (workspaceId: string) => `/w/${enc(workspaceId)}/besluiten`,
+  myActions: (workspaceId: string) => `/w/${enc(workspaceId)}/mijn-acties`,
 };
