@@ -15,6 +15,10 @@ import { markdownToDocument } from '../../shared/exchange/markdown.ts';
 import { WORD_IMPORT_STYLE_MAP } from '../../shared/exchange/wordStyles.ts';
 import { richTextToJSON } from '../../shared/exchange/richTextJson.ts';
 import { addDocument, nextDocumentOrder, readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
+import { addAction, setDone } from '../../shared/schema/actions.ts';
+import { addDecision, respond } from '../../shared/schema/decisions.ts';
+import { actionsDocId, decisionsDocId } from '../../shared/schema/listDocuments.ts';
+import type { AcceptInviteResponse } from '../../shared/api.ts';
 import { addMember, apiRequest, connectClient, createWorkspace, POLL, type CollabClient } from '../helpers/collab.ts';
 import { outlineOfHtml, outlineOfJson, squash } from '../helpers/exportOutline.ts';
 import { EVERY_NODE_PLAN, SAMPLE_LINK } from '../helpers/richTextSamples.ts';
@@ -24,6 +28,8 @@ let server: TestServer;
 const clients: CollabClient[] = [];
 let workspaceId: string;
 let token: string;
+let annaId: string;
+let erik: AcceptInviteResponse;
 let workplaceId: string;
 let planId: string;
 /** The municipality reads along. */
@@ -67,13 +73,13 @@ function inOrder(haystack: string, needles: readonly string[]): string[] {
 
 beforeAll(async () => {
   server = await startServer();
-  ({ workspaceId, token } = await createWorkspace(server, 'Westenwind', { name: 'Anna de Vries', role: 'resident' }));
+  ({ workspaceId, token, memberId: annaId } = await createWorkspace(server, 'Westenwind', { name: 'Anna de Vries', role: 'resident' }));
   const index = connectClient({ server, workspaceId, docId: 'index', token });
   clients.push(index);
   await index.synced;
   workplaceId = readWorkplaces(index.doc)[0]!.id;
   readerToken = (await addMember(server, workspaceId, token, 'view', { name: 'Gemeente Horst', role: 'other' })).token;
-  await addMember(server, workspaceId, token, 'edit', { name: 'Erik', role: 'professional' });
+  erik = await addMember(server, workspaceId, token, 'edit', { name: 'Erik', role: 'professional' });
   // The plan comes in through the import route, as an imported Word plan would.
   const imported = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), {
     token,
@@ -237,6 +243,56 @@ describe('workplace report', () => {
     expect(inOrder(text, ['Workplace report: Algemeen', 'Coalition: Westenwind', 'Workplace: Algemeen', 'Contributors', 'Anna de Vries (resident)'])).toEqual([]);
     const pdf = await pdfText((await download(documentExportPath(workspaceId, planId, 'pdf'), { token, headers: { 'accept-language': 'en-GB,en' } })).bytes);
     expect(squash(pdf.pages[0]!)).toContain(`Page 1 of ${pdf.pages.length}`);
+  });
+
+  it('has the decision list with status, date and consent, and the open actions (overdue marked, done ones left out)', async () => {
+    const at = '2026-11-02T19:30:00.000Z';
+    const decisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token });
+    const eriksDecisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token: erik.token });
+    const actions = connectClient({ server, workspaceId, docId: actionsDocId(workplaceId)!, token });
+    clients.push(decisions, eriksDecisions, actions);
+    await Promise.all([decisions.synced, eriksDecisions.synced, actions.synced]);
+    addDecision(decisions.doc, { id: 'speeltuin', title: 'Speeltuin Lindelaan opknappen', explanation: 'Samen met de gemeente.', proposedBy: annaId, at });
+    await vi.waitFor(() => expect(eriksDecisions.doc.getMap('decisions').has('speeltuin')).toBe(true), POLL);
+    // Each consent response comes from its own member (the server's consent guard checks who sends it).
+    respond(eriksDecisions.doc, 'speeltuin', erik.memberId, 'bedenkingen', 'Let op de kosten', at);
+    addAction(actions.doc, { id: 'offerte', what: 'Offerte opvragen bij de aannemer', owners: [erik.memberId], due: '2020-03-01', createdBy: annaId, at });
+    addAction(actions.doc, { id: 'zaal', what: 'Buurthuis reserveren', owners: [annaId], due: '2999-12-31', createdBy: annaId, at });
+    addAction(actions.doc, { id: 'flyers', what: 'Posters ophangen bij de bakker', owners: [annaId], createdBy: annaId, at });
+    setDone(actions.doc, 'flyers', true, annaId, at);
+
+    const text = await vi.waitFor(async () => {
+      const docx = await download(reportExportPath(workspaceId, workplaceId, 'docx'), { token });
+      expect(docx.status).toBe(200);
+      const raw = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
+      expect(raw).toContain('Erik (Let op de kosten)');
+      expect(raw).toContain('Buurthuis reserveren');
+      return raw;
+    }, POLL);
+    expect(inOrder(text, [
+      PLAN_TITLE,
+      'Besluitenlijst',
+      'Speeltuin Lindelaan opknappen',
+      'Samen met de gemeente.',
+      'Status: Voorstel',
+      'Voorgesteld op: 2 november 2026',
+      'Voorgesteld door: Anna de Vries',
+      'Instemming (ronde 1)',
+      'Eens met bedenkingen: Erik (Let op de kosten)',
+      'Nog niet gereageerd: Anna de Vries',
+      'Open acties',
+      // Soonest due first; the long overdue one is marked.
+      'Offerte opvragen bij de aannemer — Wie: Erik — Uiterlijk: 1 maart 2020 (te laat)',
+      'Buurthuis reserveren — Wie: Anna de Vries — Uiterlijk: 31 december 2999',
+    ])).toEqual([]);
+    expect(text).not.toContain('Buurthuis reserveren — Wie: Anna de Vries — Uiterlijk: 31 december 2999 (te laat)');
+    expect(text).not.toContain('Posters ophangen');
+
+    const pdf = await download(reportExportPath(workspaceId, workplaceId, 'pdf'), { token });
+    expect(pdf.status).toBe(200);
+    const all = squash((await pdfText(pdf.bytes)).pages.join(' '));
+    expect(inOrder(all, ['Besluitenlijst', 'Speeltuin Lindelaan opknappen', 'Status: Voorstel', 'Open acties', 'Offerte opvragen bij de aannemer'])).toEqual([]);
+    expect(all).not.toContain('Posters ophangen');
   });
 
   it('an unknown workplace is 404, a report of another workspace 403', async () => {
