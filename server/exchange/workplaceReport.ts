@@ -11,6 +11,7 @@
 import type { Language } from '../../shared/apiMessages.ts';
 import { exportLabels } from '../../shared/exchange/exportLabels.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { resolveListChips } from './listChipText.ts';
 import { decisionList, openActions } from './listReportSections.ts';
 import { loadDocumentContent, type Contributor, type WorkspaceIndexView } from './exportSource.ts';
 import type { PrintableDocument, PrintableSection } from './printableDocument.ts';
@@ -35,7 +36,8 @@ export const plansOfApproach: ReportSectionProvider = async (context) => {
   );
   const sections: PrintableSection[] = [];
   for (const plan of plans) {
-    sections.push({ heading: plan.title, content: await loadDocumentContent(context.storage, context.workspace.id, plan.id) });
+    const content = await loadDocumentContent(context.storage, context.workspace.id, plan.id);
+    sections.push({ heading: plan.title, content: await resolveListChips(context.storage, context.workspace.id, content, context.language, context.date) });
   }
   if (sections.length === 0) {
     const labels = exportLabels(context.language);

@@ -302,6 +302,59 @@ describe('workplace report', () => {
   });
 });
 
+describe('meeting notes with chips to the decision and action lists', () => {
+  it('DOCX, PDF and Markdown show each chip as its title and status; Markdown reads back to the same chips and text', async () => {
+    const at = '2026-11-10T19:30:00.000Z';
+    const decisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token });
+    const actions = connectClient({ server, workspaceId, docId: actionsDocId(workplaceId)!, token });
+    clients.push(decisions, actions);
+    await Promise.all([decisions.synced, actions.synced]);
+    addDecision(decisions.doc, { id: 'kerstborrel', title: 'Kerstborrel in het buurthuis', proposedBy: annaId, at });
+    addAction(actions.doc, { id: 'lampjes', what: 'Lampjes ophangen', owners: [annaId], due: '2999-01-01', createdBy: annaId, at });
+    const chip = (kind: string, itemId: string) => ({ type: 'listItemChip', attrs: { kind, itemId, workplaceId } });
+    const notes = {
+      type: 'doc',
+      content: [{
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'We spraken af: ' }, chip('decision', 'kerstborrel'),
+          { type: 'text', text: ' en daarom ' }, chip('action', 'lampjes'),
+          { type: 'text', text: ' en verder ' }, chip('decision', 'verdwenen'), { type: 'text', text: ' einde.' },
+        ],
+      }],
+    };
+    const created = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: 'Overleg december', content: notes } });
+    expect(created.status, created.text).toBe(201);
+    const meetingId = created.body.docId;
+    const index = clients[0]!;
+    addDocument(index.doc, { id: meetingId, title: 'Overleg december', kind: 'meeting', workplaceId, order: nextDocumentOrder(index.doc, workplaceId), createdAt: at, date: '2026-12-01' });
+
+    const expected = ['We spraken af: [besluit: Kerstborrel in het buurthuis — Voorstel] en daarom [actie: Lampjes ophangen — open] en verder [besluit] einde.'];
+    const docxText = await vi.waitFor(async () => {
+      const docx = await download(documentExportPath(workspaceId, meetingId, 'docx'), { token });
+      const raw = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
+      expect(raw).toContain('Verslag van overleg, 1 december 2026');
+      expect(raw).toContain('Lampjes ophangen');
+      return raw;
+    }, POLL);
+    expect(inOrder(docxText, expected)).toEqual([]);
+
+    const pdf = await download(documentExportPath(workspaceId, meetingId, 'pdf'), { token });
+    expect(pdf.status).toBe(200);
+    expect(inOrder(squash((await pdfText(pdf.bytes)).pages.join(' ')), expected)).toEqual([]);
+
+    const markdown = (await download(documentExportPath(workspaceId, meetingId, 'md'), { token })).bytes.toString();
+    expect(markdown).toContain('Kerstborrel in het buurthuis');
+    const back = markdownToDocument(markdown.replace(/^# .*\n\n/, '')).doc;
+    const paragraphs = (back.content ?? []).filter((node) => node.type === 'paragraph');
+    expect(paragraphs).toHaveLength(1);
+    // The chips come back from their ids, not from the printed words; the text around them is all there.
+    expect(paragraphs[0]!.content).toEqual(notes.content[0]!.content);
+    const again = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: 'Overleg december (kopie)', content: back } });
+    expect(again.status, again.text).toBe(201);
+  });
+});
+
 describe('without Chromium', () => {
   it('the PDF answers 503 with a readable message; Word and Markdown still work', async () => {
     const bare = await startServer({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
