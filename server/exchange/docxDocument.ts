@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
-import { chipLabel, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
+import { chipExportText, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
 import { WORD_CODE_STYLE, WORD_QUOTE_STYLE } from '../../shared/exchange/wordStyles.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
@@ -80,7 +80,7 @@ class DocxWriter {
         continue;
       }
       if (node.type === LIST_ITEM_CHIP) {
-        out.push(new TextRun({ text: chipLabel(node.attrs?.kind), ...(base.bold && { bold: true }), ...(base.italics && { italics: true }) }));
+        out.push(new TextRun({ text: chipExportText(node.attrs), ...(base.bold && { bold: true }), ...(base.italics && { italics: true }) }));
         continue;
       }
       if (node.type !== 'text' || !node.text) continue;

@@ -7,7 +7,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
-import { chipLabel, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
+import { chipExportText, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
 export function escapeHtml(text: string): string {
@@ -30,7 +30,7 @@ function inline(nodes: readonly JSONContent[] | undefined): string {
   return (nodes ?? [])
     .map((node) => {
       if (node.type === 'hardBreak') return '<br>';
-      if (node.type === LIST_ITEM_CHIP) return `<span class="chip">${escapeHtml(chipLabel(node.attrs?.kind))}</span>`;
+      if (node.type === LIST_ITEM_CHIP) return `<span class="chip">${escapeHtml(chipExportText(node.attrs))}</span>`;
       if (node.type !== 'text' || !node.text) return '';
       let html = escapeHtml(node.text);
       for (const mark of node.marks ?? []) {

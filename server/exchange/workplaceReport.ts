@@ -3,15 +3,16 @@
  * workplace, date, who wrote along and in which role), then its parts, each
  * made by a section provider.
  *
- * Today there is one provider, the plans of approach. The decision list (with
- * status, date and consent) and the open actions come with the decision and
- * action lists (issue 4): each becomes one more ReportSectionProvider that
- * turns its list into sections (a table is plain rich text JSON), added to
- * REPORT_SECTION_PROVIDERS; the renderers need no change.
+ * The providers: the plans of approach, then the decision list (with status,
+ * date and consent) and the open actions (listReportSections.ts). Each turns
+ * what it reads into sections of plain rich text JSON, so the renderers need
+ * no change for a new part.
  */
 import type { Language } from '../../shared/apiMessages.ts';
 import { exportLabels } from '../../shared/exchange/exportLabels.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { resolveListChips } from './listChipText.ts';
+import { decisionList, openActions } from './listReportSections.ts';
 import { loadDocumentContent, type Contributor, type WorkspaceIndexView } from './exportSource.ts';
 import type { PrintableDocument, PrintableSection } from './printableDocument.ts';
 
@@ -23,7 +24,10 @@ export interface ReportContext {
   language: Language;
 }
 
-export type ReportSectionProvider = (context: ReportContext) => Promise<PrintableSection[]>;
+/** What a provider gets: the report's context and its date (`YYYY-MM-DD`, e.g. to mark overdue actions). */
+export type ReportSectionContext = ReportContext & { date: string };
+
+export type ReportSectionProvider = (context: ReportSectionContext) => Promise<PrintableSection[]>;
 
 /** Every plan of the workplace that is not archived, in the order the workplace shows them. */
 export const plansOfApproach: ReportSectionProvider = async (context) => {
@@ -32,7 +36,8 @@ export const plansOfApproach: ReportSectionProvider = async (context) => {
   );
   const sections: PrintableSection[] = [];
   for (const plan of plans) {
-    sections.push({ heading: plan.title, content: await loadDocumentContent(context.storage, context.workspace.id, plan.id) });
+    const content = await loadDocumentContent(context.storage, context.workspace.id, plan.id);
+    sections.push({ heading: plan.title, content: await resolveListChips(context.storage, context.workspace.id, content, context.language, context.date) });
   }
   if (sections.length === 0) {
     const labels = exportLabels(context.language);
@@ -44,7 +49,7 @@ export const plansOfApproach: ReportSectionProvider = async (context) => {
   return sections;
 };
 
-export const REPORT_SECTION_PROVIDERS: readonly ReportSectionProvider[] = [plansOfApproach];
+export const REPORT_SECTION_PROVIDERS: readonly ReportSectionProvider[] = [plansOfApproach, decisionList, openActions];
 
 export async function buildWorkplaceReport(
   context: ReportContext,
@@ -54,7 +59,7 @@ export async function buildWorkplaceReport(
 ): Promise<PrintableDocument> {
   const labels = exportLabels(context.language);
   const sections: PrintableSection[] = [];
-  for (const provide of providers) sections.push(...(await provide(context)));
+  for (const provide of providers) sections.push(...(await provide({ ...context, date })));
   return {
     language: context.language,
     title: `${labels.reportTitle}: ${context.workplace.title}`,

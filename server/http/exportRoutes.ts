@@ -30,6 +30,7 @@ import { loadExportedDocument, loadWorkspaceIndex, NotRichTextError, type Contri
 import { PdfBusyError, PdfPrinter, PdfUnavailableError } from '../exchange/pdfPrinter.ts';
 import type { PrintableDocument } from '../exchange/printableDocument.ts';
 import { documentToHtml } from '../exchange/printHtml.ts';
+import { resolveListChips } from '../exchange/listChipText.ts';
 import { buildWorkplaceReport } from '../exchange/workplaceReport.ts';
 import type { DocumentQuota } from '../limits/DocumentQuota.ts';
 import type { Logger } from '../logger.ts';
@@ -136,6 +137,9 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
     }
     if (!exported) throw new ApiError(404, 'not_found');
     const labels = exportLabels(language);
+    const today = localIsoDate(now());
+    // Chips to decisions and actions print as their title and status, as the notes show them.
+    exported.content = await resolveListChips(storage, session.workspace.id, exported.content, language, today);
     const printable: PrintableDocument = {
       language,
       title: exported.title,
@@ -144,7 +148,7 @@ export function registerExchangeRoutes(app: FastifyInstance, options: ExchangeRo
         : exported.kind === 'plan' ? labels.planOfApproach : labels.meetingNotes,
       coalition: exported.coalition,
       workplace: exported.workplace,
-      date: localIsoDate(now()),
+      date: today,
       sections: [{ content: exported.content }],
     };
     logger.info({ workspace: session.workspace.id, doc: exported.id, format }, 'document exported');

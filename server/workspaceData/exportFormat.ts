@@ -10,7 +10,9 @@
  *   index/index.json                  the same, readable
  *   documents/<docId>/state.yjs       the document as Yjs state: the source of truth on import
  *   documents/<docId>/document.json   kind, title, workplace, created, whether the index lists it
- *   documents/<docId>/content.json    plans and meetings: TipTap JSON; lists: their Yjs map as JSON
+ *   documents/<docId>/content.json    plans and meetings: TipTap JSON; lists: { decisions } or { actions } as
+ *                                     shared/schema/decisions.ts / actions.ts read them
+ *   documents/<docId>/content.csv     lists: the CSV the list page downloads (shared/export/listExport.ts)
  *   documents/<docId>/content.md      plans and meetings: Markdown
  */
 import type { Access, Role } from '../../shared/members.ts';
@@ -30,11 +32,12 @@ export const documentFile = {
   meta: (docId: string) => `documents/${docId}/document.json`,
   json: (docId: string) => `documents/${docId}/content.json`,
   markdown: (docId: string) => `documents/${docId}/content.md`,
+  csv: (docId: string) => `documents/${docId}/content.csv`,
 };
 
 /** Every name an export may hold; anything else makes an import refuse the zip. */
 export const EXPORT_ENTRY_NAME =
-  /^(?:manifest\.json|workspace\.json|members\.json|index\/(?:state\.yjs|index\.json)|documents\/([A-Za-z0-9_-]{1,64})\/(?:state\.yjs|document\.json|content\.json|content\.md))$/;
+  /^(?:manifest\.json|workspace\.json|members\.json|index\/(?:state\.yjs|index\.json)|documents\/([A-Za-z0-9_-]{1,64})\/(?:state\.yjs|document\.json|content\.json|content\.md|content\.csv))$/;
 
 export interface ExportManifest {
   format: typeof EXPORT_FORMAT;

@@ -5,12 +5,14 @@
  * edits, when, and the text they typed (including text that was later
  * deleted or changed by others — it is what they wrote, not what stands).
  * Formatting, moves and deletions carry no text and are only counted.
+ * Consent responses and actions come from the lists (personalListData.ts).
  */
 import * as Y from 'yjs';
-import { INDEX_DOC_ID, roomName, type DocId, type WorkspaceId } from '../../shared/rooms.ts';
-import { readDocuments } from '../../shared/schema/workspaceIndex.ts';
+import { INDEX_DOC_ID, roomName, type WorkspaceId } from '../../shared/rooms.ts';
+import { readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
 import type { SessionRecord, Storage } from '../storage/Storage.ts';
 import { loadStoredDoc } from '../sync/loadStoredDoc.ts';
+import { collectListData, type PersonalListData } from './personalListData.ts';
 
 export interface PersonalData {
   about: string;
@@ -20,41 +22,9 @@ export interface PersonalData {
   invitesCreated: { id: string; access: string; createdAt: string; revoked: boolean }[];
   documentsCreated: { id: string; title: string; createdAt: string }[];
   writing: { id: string; title: string; kind: string; edits: number; firstAt: string; lastAt: string; typedText: string[] }[];
-  /** Consent responses, actions and other list entries that name the member. */
-  decisionsAndActions: ListEntry[];
+  /** Consent responses, decisions proposed and changed, actions owned, created or marked done. */
+  decisionsAndActions: PersonalListData;
   notIncluded: string[];
-}
-
-/** An entry of a decision or action list that names the member (a consent response, an action they own …). */
-export interface ListEntry {
-  docId: string;
-  kind: 'decisions' | 'actions';
-  /** Where in the list's data, e.g. `besluit1/responses/0`. */
-  path: string;
-  entry: unknown;
-}
-
-/**
- * The smallest objects in a list's data that hold the member's id as a value
- * or in an array value (a response's `memberId`, an action's `owners`). Read
- * without knowing the lists' schema (shared/schema/decisions.ts, actions.ts),
- * so whatever they record about a member is found.
- */
-export function entriesNaming(data: unknown, memberId: string, path = ''): { path: string; entry: unknown }[] {
-  if (Array.isArray(data)) return data.flatMap((item, index) => entriesNaming(item, memberId, path ? `${path}/${index}` : String(index)));
-  if (typeof data !== 'object' || data === null) return [];
-  const nested = Object.entries(data).flatMap(([key, value]) => entriesNaming(value, memberId, path ? `${path}/${key}` : key));
-  if (nested.length > 0) return nested;
-  const names = Object.values(data).some((value) => value === memberId || (Array.isArray(value) && value.includes(memberId)));
-  return names ? [{ path, entry: data }] : [];
-}
-
-const LIST_KINDS = { decisions: 'decisions', actions: 'actions' } as const;
-
-function listKindOf(docId: string, indexKind: string | undefined): 'decisions' | 'actions' | null {
-  if (indexKind === 'decisions' || docId.startsWith('decisions-')) return 'decisions';
-  if (indexKind === 'actions' || docId.startsWith('actions-')) return 'actions';
-  return null;
 }
 
 /** The strings an update inserts, joined per update. */
@@ -72,6 +42,7 @@ export async function collectPersonalData(storage: Storage, session: SessionReco
   const { member, workspace } = session;
   const index = (await loadStoredDoc(storage, roomName(workspace.id as WorkspaceId, INDEX_DOC_ID))).doc;
   const entries = new Map(readDocuments(index).map((entry) => [entry.id, entry]));
+  const workplaces = new Map(readWorkplaces(index).map((workplace) => [workplace.id, workplace.title]));
   index.destroy();
   const titleOf = (docId: string) => (docId === INDEX_DOC_ID ? '(index)' : (entries.get(docId)?.title ?? ''));
 
@@ -99,19 +70,7 @@ export async function collectPersonalData(storage: Storage, session: SessionReco
   const invites = (await storage.listInvites(workspace.id)).filter((invite) => invite.createdBy === member.id);
   const allDocuments = await storage.listDocuments(workspace.id);
   const documents = allDocuments.filter((doc) => doc.createdBy === member.id && doc.docId !== INDEX_DOC_ID);
-  const decisionsAndActions: ListEntry[] = [];
-  for (const record of allDocuments) {
-    const kind = listKindOf(record.docId, entries.get(record.docId)?.kind);
-    if (!kind) continue;
-    const doc = (await loadStoredDoc(storage, roomName(workspace.id as WorkspaceId, record.docId as DocId))).doc;
-    try {
-      for (const found of entriesNaming(doc.getMap(LIST_KINDS[kind]).toJSON(), member.id)) {
-        decisionsAndActions.push({ docId: record.docId, kind, ...found });
-      }
-    } finally {
-      doc.destroy();
-    }
-  }
+  const decisionsAndActions = await collectListData(storage, workspace.id, member.id, (id) => workplaces.get(id) ?? '');
   return {
     about:
       'Alles wat Samenspel over jou bewaart in deze samenwerking. / Everything Samenspel keeps about you in this workspace.',
@@ -129,7 +88,7 @@ export async function collectPersonalData(storage: Storage, session: SessionReco
     decisionsAndActions,
     notIncluded: [
       'Sessies: alleen een onleesbare vingerafdruk (hash) van je inlogsleutel wordt bewaard, met aanmaak- en laatste gebruikstijd. / Sessions: only a hash of your sign-in key is stored.',
-      'Bij besluiten en acties staan alleen de onderdelen waarin jouw deelnemersnummer staat (je instemming, acties op jouw naam). / Of decisions and actions, only the parts that carry your member id (your consent, actions you own).',
+      'Bij besluiten en acties staan alleen je eigen reacties, je voorstellen en wijzigingen, en acties die op jouw naam staan of die jij maakte of afvinkte. / Of decisions and actions, only your own responses, proposals and changes, and actions you own, created or marked done.',
       'Aanwezigheid (wie er nu online is) wordt niet bewaard. / Presence (who is online) is never stored.',
     ],
   };

@@ -1,8 +1,8 @@
 /**
  * Builds the workspace export zip (exportFormat.ts): every stored document as
  * Yjs state (lossless), TipTap JSON and Markdown, the index, the member list
- * and a manifest. Decision and action lists go in as Yjs state and their map as
- * JSON; their CSV views are a later addition.
+ * and a manifest. Decision and action lists go in as Yjs state, and as JSON
+ * and CSV to read (listFiles.ts).
  *
  * Reads storage only: what a room has forwarded is stored before it is
  * forwarded, so storage is never behind what anyone has seen.
@@ -12,9 +12,13 @@ import * as Y from 'yjs';
 import { richTextToJSON } from '../../shared/exchange/richTextJson.ts';
 import { documentToMarkdown } from '../../shared/exchange/markdown.ts';
 import { INDEX_DOC_ID, roomName, type DocId, type WorkspaceId } from '../../shared/rooms.ts';
+import type { ExportOptions } from '../../shared/export/listExport.ts';
+import { workplaceOfListDoc, type ListKind } from '../../shared/schema/listDocuments.ts';
 import { readDocuments, readWorkplaces, type DocumentEntry, type DocumentKind } from '../../shared/schema/workspaceIndex.ts';
+import { localIsoDate } from '../documents/documentTemplates.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { loadStoredDoc } from '../sync/loadStoredDoc.ts';
+import { listViews } from './listFiles.ts';
 import {
   documentFile,
   EXPORT_FORMAT,
@@ -30,8 +34,9 @@ import {
   type ExportManifest,
 } from './exportFormat.ts';
 
-/** The root map of a decision or action list (shared/schema/decisions.ts, actions.ts). */
-const LIST_ROOT: Partial<Record<DocumentKind, string>> = { decisions: 'decisions', actions: 'actions' };
+function listKind(kind: DocumentKind): ListKind | null {
+  return kind === 'decisions' || kind === 'actions' ? kind : null;
+}
 
 function json(value: unknown): Uint8Array {
   return strToU8(`${JSON.stringify(value, null, 2)}\n`);
@@ -43,9 +48,7 @@ function iso(millis: number): string {
 
 /** A document the index no longer lists still has a kind: the lists' ids say theirs. */
 function guessKind(docId: string): DocumentKind {
-  if (docId.startsWith('decisions-')) return 'decisions';
-  if (docId.startsWith('actions-')) return 'actions';
-  return 'plan';
+  return workplaceOfListDoc(docId)?.kind ?? 'plan';
 }
 
 export interface WorkspaceExport {
@@ -86,6 +89,13 @@ export async function buildWorkspaceExport(storage: Storage, workspaceId: string
     index.destroy();
   }
 
+  const current = (await storage.listMembers(workspaceId)).filter((member) => member.removedAt === null);
+  const listOptions: ExportOptions = {
+    members: current.map(({ id, name, access }) => ({ id, name, access })),
+    meetingTitles: Object.fromEntries([...listed.values()].filter((entry) => entry.kind === 'meeting').map((entry) => [entry.id, entry.title])),
+    today: localIsoDate(now),
+  };
+
   let documentCount = 0;
   for (const record of await storage.listDocuments(workspaceId)) {
     if (record.docId === INDEX_DOC_ID) continue;
@@ -103,9 +113,17 @@ export async function buildWorkspaceExport(storage: Storage, workspaceId: string
     try {
       files[documentFile.state(record.docId)] = Y.encodeStateAsUpdate(doc);
       files[documentFile.meta(record.docId)] = json(meta);
-      const listRoot = LIST_ROOT[meta.kind];
-      if (listRoot) {
-        files[documentFile.json(record.docId)] = json(doc.getMap(listRoot).toJSON());
+      const kind = listKind(meta.kind);
+      if (kind) {
+        try {
+          const views = listViews(kind, doc, listOptions);
+          files[documentFile.json(record.docId)] = json(views.json);
+          files[documentFile.csv(record.docId)] = strToU8(views.csv);
+        } catch {
+          // As for rich text below: a list nobody's schema can read still travels as its Yjs state.
+          meta.readableAsText = false;
+          files[documentFile.meta(record.docId)] = json(meta);
+        }
       } else {
         try {
           const content = richTextToJSON(doc);

@@ -165,7 +165,8 @@ export function readWorkspaceExport(bytes: Uint8Array, limits: ImportLimits): Pa
     maxEntryBytes: Math.max(limits.maxDocumentBytes, MAX_JSON_BYTES),
     maxTotalBytes: limits.maxTotalBytes,
   };
-  const needed = (name: string) => !name.endsWith('/content.json') && !name.endsWith('/content.md') && name !== 'index/index.json';
+  // The readable views (content.json, .md, .csv) are not read: state.yjs is the source.
+  const needed = (name: string) => !/\/content\.(?:json|md|csv)$/.test(name) && name !== 'index/index.json';
   let unzipped: ReturnType<typeof boundedUnzip>;
   try {
     unzipped = boundedUnzip(bytes, needed, unzipLimits);

@@ -15,6 +15,16 @@ export function chipLabel(kind: unknown): string {
   return kind === 'action' ? '[actie]' : '[besluit]';
 }
 
+/**
+ * What an export prints for a chip: the title and status the server looked up
+ * for the exported copy (`attrs.exportText`, server/exchange/listChipText.ts),
+ * else its kind.
+ */
+export function chipExportText(attrs: Record<string, unknown> | undefined): string {
+  const resolved = attrs?.exportText;
+  return typeof resolved === 'string' && resolved ? resolved : chipLabel(attrs?.kind);
+}
+
 interface AttributeSource {
   getAttribute(name: string): string | null;
 }

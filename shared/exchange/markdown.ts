@@ -22,7 +22,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Marked, type Token, type Tokens } from 'marked';
 import type * as Y from 'yjs';
 import { documentFromJSON } from './documentSchema.ts';
-import { chipLabel, LIST_ITEM_CHIP } from './listItemChipNode.ts';
+import { chipExportText, LIST_ITEM_CHIP } from './listItemChipNode.ts';
 import { richTextToJSON } from './richTextJson.ts';
 import { noSkippedContent, type SkippedContent } from './skippedContent.ts';
 
@@ -103,7 +103,7 @@ function inline(nodes: readonly JSONContent[] | undefined, hardBreak: string): s
     if (node.type === LIST_ITEM_CHIP) {
       // No Markdown for a link into a decision or action list: inline HTML keeps it for the way back.
       const attr = (name: string) => String(node.attrs?.[name] ?? '').replace(/[^A-Za-z0-9_-]/g, '');
-      out += `<span data-list-item-chip data-kind="${attr('kind')}" data-item-id="${attr('itemId')}" data-workplace-id="${attr('workplaceId')}">${escapeText(chipLabel(node.attrs?.kind))}</span>`;
+      out += `<span data-list-item-chip data-kind="${attr('kind')}" data-item-id="${attr('itemId')}" data-workplace-id="${attr('workplaceId')}">${escapeText(chipExportText(node.attrs))}</span>`;
       continue;
     }
     if (node.type !== 'text' || !node.text) continue;

@@ -45,6 +45,9 @@ export interface ExportLabels {
   consentHeading: string;
   noDecisions: string;
   noActions: string;
+  /** The workplace report's part with the actions not done yet. */
+  openActionsTitle: string;
+  noOpenActions: string;
 }
 
 const nl: ExportLabels = {
@@ -88,6 +91,8 @@ const nl: ExportLabels = {
   consentHeading: 'Instemming',
   noDecisions: 'Nog geen besluiten.',
   noActions: 'Nog geen acties.',
+  openActionsTitle: 'Open acties',
+  noOpenActions: 'Er staan geen open acties.',
 };
 
 const en: ExportLabels = {
@@ -131,6 +136,8 @@ const en: ExportLabels = {
   consentHeading: 'Consent',
   noDecisions: 'No decisions yet.',
   noActions: 'No actions yet.',
+  openActionsTitle: 'Open actions',
+  noOpenActions: 'There are no open actions.',
 };
 
 export function exportLabels(language: Language): ExportLabels {

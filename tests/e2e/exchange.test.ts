@@ -19,6 +19,7 @@ import { documentToMarkdown } from '../../shared/exchange/markdown.ts';
 import { FIXTURE_TEXT, wordPlanFixture } from '../helpers/docxFixture.ts';
 import { PLAN_WITHOUT_CHIP } from '../helpers/richTextSamples.ts';
 import { createWorkspace, openPlan } from './flows.ts';
+import { squash } from '../helpers/exportOutline.ts';
 
 const session = browserTestSession();
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/paste');
@@ -303,6 +304,20 @@ describe('paste', () => {
     expect(await editor.locator('strong', { hasText: /^Doel$/ }).count()).toBe(1);
     expect(await editor.locator('em', { hasText: /^leefbaar$/ }).count()).toBe(1);
     expect(await editor.innerHTML()).not.toMatch(/SCXW|TextRun|Aptos/);
+  });
+
+  it('of notes with a decision chip (as our Markdown and HTML write it) keeps the chip and the text around it', { timeout: 120_000 }, async () => {
+    const { page } = await startWithPlan();
+    await openPlan(page);
+    await pasteInto(
+      page,
+      '<p>Afgesproken: <span data-list-item-chip data-kind="decision" data-item-id="kerstborrel" data-workplace-id="elders">[besluit: Kerstborrel — Voorstel]</span> en verder niets.</p>',
+    );
+    const editor = page.locator('.ProseMirror');
+    await editor.getByText('en verder niets.', { exact: false }).waitFor();
+    const pasted = editor.locator('p', { hasText: 'Afgesproken:' });
+    expect(await pasted.locator('.item-chip--decision[data-item-id="kerstborrel"]').count()).toBe(1);
+    expect(squash(await pasted.innerText())).toMatch(/^Afgesproken: .*besluit.* en verder niets\.$/i);
   });
 
   it('from Google Docs keeps heading, nested list, link and table, and is not all bold', { timeout: 120_000 }, async () => {

@@ -15,6 +15,10 @@ import { markdownToDocument } from '../../shared/exchange/markdown.ts';
 import { WORD_IMPORT_STYLE_MAP } from '../../shared/exchange/wordStyles.ts';
 import { richTextToJSON } from '../../shared/exchange/richTextJson.ts';
 import { addDocument, nextDocumentOrder, readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
+import { addAction, setDone } from '../../shared/schema/actions.ts';
+import { addDecision, respond } from '../../shared/schema/decisions.ts';
+import { actionsDocId, decisionsDocId } from '../../shared/schema/listDocuments.ts';
+import type { AcceptInviteResponse } from '../../shared/api.ts';
 import { addMember, apiRequest, connectClient, createWorkspace, POLL, type CollabClient } from '../helpers/collab.ts';
 import { outlineOfHtml, outlineOfJson, squash } from '../helpers/exportOutline.ts';
 import { EVERY_NODE_PLAN, SAMPLE_LINK } from '../helpers/richTextSamples.ts';
@@ -24,6 +28,8 @@ let server: TestServer;
 const clients: CollabClient[] = [];
 let workspaceId: string;
 let token: string;
+let annaId: string;
+let erik: AcceptInviteResponse;
 let workplaceId: string;
 let planId: string;
 /** The municipality reads along. */
@@ -67,13 +73,13 @@ function inOrder(haystack: string, needles: readonly string[]): string[] {
 
 beforeAll(async () => {
   server = await startServer();
-  ({ workspaceId, token } = await createWorkspace(server, 'Westenwind', { name: 'Anna de Vries', role: 'resident' }));
+  ({ workspaceId, token, memberId: annaId } = await createWorkspace(server, 'Westenwind', { name: 'Anna de Vries', role: 'resident' }));
   const index = connectClient({ server, workspaceId, docId: 'index', token });
   clients.push(index);
   await index.synced;
   workplaceId = readWorkplaces(index.doc)[0]!.id;
   readerToken = (await addMember(server, workspaceId, token, 'view', { name: 'Gemeente Horst', role: 'other' })).token;
-  await addMember(server, workspaceId, token, 'edit', { name: 'Erik', role: 'professional' });
+  erik = await addMember(server, workspaceId, token, 'edit', { name: 'Erik', role: 'professional' });
   // The plan comes in through the import route, as an imported Word plan would.
   const imported = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), {
     token,
@@ -239,10 +245,113 @@ describe('workplace report', () => {
     expect(squash(pdf.pages[0]!)).toContain(`Page 1 of ${pdf.pages.length}`);
   });
 
+  it('has the decision list with status, date and consent, and the open actions (overdue marked, done ones left out)', async () => {
+    const at = '2026-11-02T19:30:00.000Z';
+    const decisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token });
+    const eriksDecisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token: erik.token });
+    const actions = connectClient({ server, workspaceId, docId: actionsDocId(workplaceId)!, token });
+    clients.push(decisions, eriksDecisions, actions);
+    await Promise.all([decisions.synced, eriksDecisions.synced, actions.synced]);
+    addDecision(decisions.doc, { id: 'speeltuin', title: 'Speeltuin Lindelaan opknappen', explanation: 'Samen met de gemeente.', proposedBy: annaId, at });
+    await vi.waitFor(() => expect(eriksDecisions.doc.getMap('decisions').has('speeltuin')).toBe(true), POLL);
+    // Each consent response comes from its own member (the server's consent guard checks who sends it).
+    respond(eriksDecisions.doc, 'speeltuin', erik.memberId, 'bedenkingen', 'Let op de kosten', at);
+    addAction(actions.doc, { id: 'offerte', what: 'Offerte opvragen bij de aannemer', owners: [erik.memberId], due: '2020-03-01', createdBy: annaId, at });
+    addAction(actions.doc, { id: 'zaal', what: 'Buurthuis reserveren', owners: [annaId], due: '2999-12-31', createdBy: annaId, at });
+    addAction(actions.doc, { id: 'flyers', what: 'Posters ophangen bij de bakker', owners: [annaId], createdBy: annaId, at });
+    setDone(actions.doc, 'flyers', true, annaId, at);
+
+    const text = await vi.waitFor(async () => {
+      const docx = await download(reportExportPath(workspaceId, workplaceId, 'docx'), { token });
+      expect(docx.status).toBe(200);
+      const raw = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
+      expect(raw).toContain('Erik (Let op de kosten)');
+      expect(raw).toContain('Buurthuis reserveren');
+      return raw;
+    }, POLL);
+    expect(inOrder(text, [
+      PLAN_TITLE,
+      'Besluitenlijst',
+      'Speeltuin Lindelaan opknappen',
+      'Samen met de gemeente.',
+      'Status: Voorstel',
+      'Voorgesteld op: 2 november 2026',
+      'Voorgesteld door: Anna de Vries',
+      'Instemming (ronde 1)',
+      'Eens met bedenkingen: Erik (Let op de kosten)',
+      'Nog niet gereageerd: Anna de Vries',
+      'Open acties',
+      // Soonest due first; the long overdue one is marked.
+      'Offerte opvragen bij de aannemer — Wie: Erik — Uiterlijk: 1 maart 2020 (te laat)',
+      'Buurthuis reserveren — Wie: Anna de Vries — Uiterlijk: 31 december 2999',
+    ])).toEqual([]);
+    expect(text).not.toContain('Buurthuis reserveren — Wie: Anna de Vries — Uiterlijk: 31 december 2999 (te laat)');
+    expect(text).not.toContain('Posters ophangen');
+
+    const pdf = await download(reportExportPath(workspaceId, workplaceId, 'pdf'), { token });
+    expect(pdf.status).toBe(200);
+    const all = squash((await pdfText(pdf.bytes)).pages.join(' '));
+    expect(inOrder(all, ['Besluitenlijst', 'Speeltuin Lindelaan opknappen', 'Status: Voorstel', 'Open acties', 'Offerte opvragen bij de aannemer'])).toEqual([]);
+    expect(all).not.toContain('Posters ophangen');
+  });
+
   it('an unknown workplace is 404, a report of another workspace 403', async () => {
     expect((await download(reportExportPath(workspaceId, 'nergens', 'docx'), { token })).status).toBe(404);
     const other = await createWorkspace(server, 'Andere coalitie');
     expect((await download(reportExportPath(workspaceId, workplaceId, 'docx'), { token: other.token })).status).toBe(403);
+  });
+});
+
+describe('meeting notes with chips to the decision and action lists', () => {
+  it('DOCX, PDF and Markdown show each chip as its title and status; Markdown reads back to the same chips and text', async () => {
+    const at = '2026-11-10T19:30:00.000Z';
+    const decisions = connectClient({ server, workspaceId, docId: decisionsDocId(workplaceId)!, token });
+    const actions = connectClient({ server, workspaceId, docId: actionsDocId(workplaceId)!, token });
+    clients.push(decisions, actions);
+    await Promise.all([decisions.synced, actions.synced]);
+    addDecision(decisions.doc, { id: 'kerstborrel', title: 'Kerstborrel in het buurthuis', proposedBy: annaId, at });
+    addAction(actions.doc, { id: 'lampjes', what: 'Lampjes ophangen', owners: [annaId], due: '2999-01-01', createdBy: annaId, at });
+    const chip = (kind: string, itemId: string) => ({ type: 'listItemChip', attrs: { kind, itemId, workplaceId } });
+    const notes = {
+      type: 'doc',
+      content: [{
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'We spraken af: ' }, chip('decision', 'kerstborrel'),
+          { type: 'text', text: ' en daarom ' }, chip('action', 'lampjes'),
+          { type: 'text', text: ' en verder ' }, chip('decision', 'verdwenen'), { type: 'text', text: ' einde.' },
+        ],
+      }],
+    };
+    const created = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: 'Overleg december', content: notes } });
+    expect(created.status, created.text).toBe(201);
+    const meetingId = created.body.docId;
+    const index = clients[0]!;
+    addDocument(index.doc, { id: meetingId, title: 'Overleg december', kind: 'meeting', workplaceId, order: nextDocumentOrder(index.doc, workplaceId), createdAt: at, date: '2026-12-01' });
+
+    const expected = ['We spraken af: [besluit: Kerstborrel in het buurthuis — Voorstel] en daarom [actie: Lampjes ophangen — open] en verder [besluit] einde.'];
+    const docxText = await vi.waitFor(async () => {
+      const docx = await download(documentExportPath(workspaceId, meetingId, 'docx'), { token });
+      const raw = squash((await mammoth.extractRawText({ buffer: docx.bytes })).value);
+      expect(raw).toContain('Verslag van overleg, 1 december 2026');
+      expect(raw).toContain('Lampjes ophangen');
+      return raw;
+    }, POLL);
+    expect(inOrder(docxText, expected)).toEqual([]);
+
+    const pdf = await download(documentExportPath(workspaceId, meetingId, 'pdf'), { token });
+    expect(pdf.status).toBe(200);
+    expect(inOrder(squash((await pdfText(pdf.bytes)).pages.join(' ')), expected)).toEqual([]);
+
+    const markdown = (await download(documentExportPath(workspaceId, meetingId, 'md'), { token })).bytes.toString();
+    expect(markdown).toContain('Kerstborrel in het buurthuis');
+    const back = markdownToDocument(markdown.replace(/^# .*\n\n/, '')).doc;
+    const paragraphs = (back.content ?? []).filter((node) => node.type === 'paragraph');
+    expect(paragraphs).toHaveLength(1);
+    // The chips come back from their ids, not from the printed words; the text around them is all there.
+    expect(paragraphs[0]!.content).toEqual(notes.content[0]!.content);
+    const again = await apiRequest<CreateDocumentResponse>(server, 'POST', importPath(workspaceId), { token, json: { workplaceId, title: 'Overleg december (kopie)', content: back } });
+    expect(again.status, again.text).toBe(201);
   });
 });
 

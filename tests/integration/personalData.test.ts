@@ -10,6 +10,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { sqliteFilePath } from '../../server/storage/sqlite.ts';
+import { addAction, setDone } from '../../shared/schema/actions.ts';
+import { addDecision, respond } from '../../shared/schema/decisions.ts';
+import { actionsDocId, decisionsDocId } from '../../shared/schema/listDocuments.ts';
 import { appendBlocks, plainText } from '../../shared/schema/richText.ts';
 import { markDocumentChanged, readDocuments, readWorkplaces } from '../../shared/schema/workspaceIndex.ts';
 import { addMember, apiRequest, collabPath, connectClient, createWorkspace, invite, POLL, rawSocket, type CollabClient } from '../helpers/collab.ts';
@@ -66,27 +69,28 @@ describe('download my data', () => {
     await write(founder.workspaceId, planId, founder.token, 'Fatima schrijft: burennetwerk in de Zuilense straten');
     await write(founder.workspaceId, planId, other.token, 'Tekst van iemand anders, niet van Fatima');
     await invite(server, founder.workspaceId, founder.token, 'view');
-    // A decision with a consent response from each, and an action Fatima owns.
+    // A decision (proposed by the other) with a consent response from each, an action Fatima owns, one she only marked done, one of the other's.
     const { workplaceId } = await planOf(founder.workspaceId, founder.token);
-    const decisions = await open(founder.workspaceId, `decisions-${workplaceId}`, founder.token);
-    decisions.doc.transact(() => {
-      const decision = new Y.Map<unknown>();
-      decisions.doc.getMap('decisions').set('d1', decision);
-      decision.set('title', 'Burennetwerk starten');
-      const responses = new Y.Array<unknown>();
-      decision.set('responses', responses);
-      responses.push([{ memberId: founder.memberId, kind: 'eens', note: '' }, { memberId: other.memberId, kind: 'bezwaar', note: 'te snel' }]);
-    });
-    const actions = await open(founder.workspaceId, `actions-${workplaceId}`, founder.token);
-    actions.doc.transact(() => {
-      const action = new Y.Map<unknown>();
-      actions.doc.getMap('actions').set('a1', action);
-      action.set('what', 'Flyers rondbrengen');
-      action.set('owners', [founder.memberId]);
-    });
+    const at = '2026-11-24T20:00:00.000Z';
+    const decisions = await open(founder.workspaceId, decisionsDocId(workplaceId)!, founder.token);
+    const othersDecisions = await open(founder.workspaceId, decisionsDocId(workplaceId)!, other.token);
+    addDecision(othersDecisions.doc, { id: 'd1', title: 'Burennetwerk starten', proposedBy: other.memberId, at });
+    respond(othersDecisions.doc, 'd1', other.memberId, 'bezwaar', 'te snel', at);
+    await vi.waitFor(() => expect(decisions.doc.getMap('decisions').has('d1')).toBe(true), POLL);
+    respond(decisions.doc, 'd1', founder.memberId, 'bedenkingen', 'eerst de straat vragen', at);
+    const actions = await open(founder.workspaceId, actionsDocId(workplaceId)!, other.token);
+    addAction(actions.doc, { id: 'a1', what: 'Flyers rondbrengen', owners: [founder.memberId], due: '2026-12-05', createdBy: other.memberId, at });
+    addAction(actions.doc, { id: 'a2', what: 'Zaal boeken', owners: [other.memberId], createdBy: other.memberId, at });
+    addAction(actions.doc, { id: 'a3', what: 'Koffie halen', owners: [other.memberId], createdBy: other.memberId, at });
+    const fatimasActions = await open(founder.workspaceId, actionsDocId(workplaceId)!, founder.token);
+    await vi.waitFor(() => expect(fatimasActions.doc.getMap('actions').has('a3')).toBe(true), POLL);
+    setDone(fatimasActions.doc, 'a3', true, founder.memberId, at);
     await vi.waitFor(() => {
       const [row] = sqliteRows<{ n: number }>(server.dataDir, 'SELECT count(DISTINCT doc_id) AS n FROM document_updates WHERE workspace_id = ? AND doc_id LIKE ?', founder.workspaceId, '%-' + workplaceId);
       if (row!.n < 2) throw new Error('lists not stored yet');
+      const [done] = sqliteRows<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM document_updates WHERE workspace_id = ? AND doc_id = ? AND member_id = ?', founder.workspaceId, actionsDocId(workplaceId)!, founder.memberId);
+      const [responded] = sqliteRows<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM document_updates WHERE workspace_id = ? AND doc_id = ? AND member_id = ?', founder.workspaceId, decisionsDocId(workplaceId)!, founder.memberId);
+      if (done!.n === 0 || responded!.n === 0) throw new Error("Fatima's list edits not stored yet");
     }, POLL);
 
     const response = await fetch(`${server.url}/api/workspaces/${founder.workspaceId}/my-data`, {
@@ -100,12 +104,22 @@ describe('download my data', () => {
       writing: { id: string; edits: number; typedText: string[] }[];
       invitesCreated: { access: string }[];
       documentsCreated: { id: string }[];
-      decisionsAndActions: { kind: string; path: string; entry: unknown }[];
+      decisionsAndActions: Record<string, Record<string, unknown>[]>;
     };
-    expect(data.decisionsAndActions).toEqual([
-      { docId: `decisions-${workplaceId}`, kind: 'decisions', path: 'd1/responses/0', entry: { memberId: founder.memberId, kind: 'eens', note: '' } },
-      { docId: `actions-${workplaceId}`, kind: 'actions', path: 'a1', entry: { what: 'Flyers rondbrengen', owners: [founder.memberId] } },
+    const workplace = readWorkplaces((await open(founder.workspaceId, 'index', founder.token)).doc)[0]!.title;
+    const about = { workplace, decision: 'Burennetwerk starten', decisionId: 'd1' };
+    expect(data.decisionsAndActions.consentResponses).toEqual([
+      { ...about, round: 1, currentRound: true, kind: 'bedenkingen', note: 'eerst de straat vragen', at },
     ]);
+    // Her response is in the decision's history; the other's proposal and objection are not hers.
+    expect(data.decisionsAndActions.decisionsProposed).toEqual([]);
+    expect(data.decisionsAndActions.decisionChanges).toEqual([{ ...about, at, field: 'response', value: 'bedenkingen' }]);
+    expect(data.decisionsAndActions.actions).toEqual([
+      { workplace, what: 'Flyers rondbrengen', actionId: 'a1', due: '2026-12-05', done: false, owner: true, createdByYou: false, markedDoneByYou: false },
+      { workplace, what: 'Koffie halen', actionId: 'a3', done: true, doneAt: at, owner: false, createdByYou: false, markedDoneByYou: true },
+    ]);
+    expect(JSON.stringify(data)).not.toContain('te snel');
+    expect(JSON.stringify(data)).not.toContain('Zaal boeken');
     expect(data.member).toMatchObject({ id: founder.memberId, name: 'Fatima', role: 'resident', access: 'edit' });
     const plan = data.writing.find((item) => item.id === planId)!;
     expect(plan.typedText.join('')).toContain('burennetwerk in de Zuilense straten');

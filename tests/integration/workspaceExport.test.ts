@@ -7,6 +7,9 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { addAction, setDone } from '../../shared/schema/actions.ts';
+import { addDecision, readDecisions, respond } from '../../shared/schema/decisions.ts';
+import { actionsDocId, decisionsDocId, ensureListEntries } from '../../shared/schema/listDocuments.ts';
 import { appendBlocks, plainText } from '../../shared/schema/richText.ts';
 import { markDocumentChanged, readDocuments } from '../../shared/schema/workspaceIndex.ts';
 import { addMember, apiRequest, connectClient, createWorkspace, invite, POLL, type CollabClient } from '../helpers/collab.ts';
@@ -35,10 +38,10 @@ async function open(server: TestServer, workspaceId: string, docId: string, toke
 
 const UNIQUE = 'Trapveldje-bij-de-vijver-8c41f';
 
-/** A workspace with a plan, a meeting, a decision list, a second member and a view-only member. */
+/** A workspace with a plan, a meeting, a decision list with responses, an action list, a second member and a view-only member. */
 async function filledWorkspace() {
   const founder = await createWorkspace(source, 'Westenwind', { name: 'Anna de Vries', role: 'resident' });
-  await addMember(source, founder.workspaceId, founder.token, 'edit', { name: 'Karim Synthese', role: 'professional' });
+  const karim = await addMember(source, founder.workspaceId, founder.token, 'edit', { name: 'Karim Synthese', role: 'professional' });
   await addMember(source, founder.workspaceId, founder.token, 'view', { name: 'Gemeente Horst', role: 'other' });
   await invite(source, founder.workspaceId, founder.token, 'edit'); // an open invite: its code must not travel
 
@@ -67,30 +70,32 @@ async function filledWorkspace() {
     { type: 'bulletList', items: ['goals terugzetten', 'bankjes'] },
     { type: 'taskList', items: [{ text: 'offerte vragen', checked: true }] },
   ]);
-  const decisionsId = `decisions-${plan.workplaceId}`;
+  const at = '2026-11-20T19:30:00.000Z';
+  const decisionsId = decisionsDocId(plan.workplaceId)!;
+  const actionsId = actionsDocId(plan.workplaceId)!;
   const decisions = await open(source, founder.workspaceId, decisionsId, founder.token);
-  decisions.doc.transact(() => {
-    const decision = new Y.Map<unknown>();
-    decisions.doc.getMap('decisions').set('besluit1', decision);
-    decision.set('title', 'Vijver uitbaggeren');
-    decision.set('status', 'voorstel');
-  });
-  index.doc.transact(() => {
-    const entry = new Y.Map<unknown>();
-    index.doc.getMap<Y.Map<unknown>>('documents').set(decisionsId, entry);
-    for (const [key, value] of Object.entries({ title: 'Besluiten', kind: 'decisions', workplaceId: plan.workplaceId, order: 2, archived: false, createdAt: new Date().toISOString() })) {
-      entry.set(key, value);
-    }
-  });
+  const karimsDecisions = await open(source, founder.workspaceId, decisionsId, karim.token);
+  addDecision(decisions.doc, { id: 'besluit1', title: 'Vijver uitbaggeren', proposedBy: founder.memberId, at });
+  respond(decisions.doc, 'besluit1', founder.memberId, 'eens', '', at);
+  await vi.waitFor(() => expect(readDecisions(karimsDecisions.doc)).toHaveLength(1), POLL);
+  // Each member sends their own response (the server's consent guard checks who does).
+  respond(karimsDecisions.doc, 'besluit1', karim.memberId, 'bedenkingen', 'Eerst de eenden tellen', at);
+  const actions = await open(source, founder.workspaceId, actionsId, founder.token);
+  addAction(actions.doc, { id: 'actie1', what: 'Waterschap bellen', owners: [karim.memberId], due: '2026-12-01', createdBy: founder.memberId, at });
+  addAction(actions.doc, { id: 'actie2', what: 'Schepnetten lenen', owners: [founder.memberId], createdBy: founder.memberId, at });
+  setDone(actions.doc, 'actie2', true, founder.memberId, at);
+  ensureListEntries(index.doc, plan.workplaceId, { decisions: 'Besluiten', actions: 'Acties' }, at);
   // Wait until everything is stored: the export reads storage.
   await vi.waitFor(async () => {
     const files = unpack(await exportZip(source, founder.workspaceId, founder.token));
     const md = files.get(`documents/${plan.id}/content.md`);
     const index = jsonFile<{ documents: unknown[] }>(files, 'index/index.json');
-    const stored = md !== undefined && Buffer.from(md).toString().includes(UNIQUE) && files.has(`documents/${decisionsId}/state.yjs`) && index.documents.length === 3;
+    const stored = md !== undefined && Buffer.from(md).toString().includes(UNIQUE) && files.has(`documents/${actionsId}/state.yjs`) && index.documents.length === 4
+      && Buffer.from(files.get(`documents/${decisionsId}/content.csv`) ?? []).toString().includes('Eerst de eenden tellen')
+      && Buffer.from(files.get(`documents/${actionsId}/content.csv`) ?? []).toString().includes('Schepnetten lenen');
     if (!stored) throw new Error('not all stored yet');
   }, POLL);
-  return { founder, planId: plan.id, meetingId, decisionsId };
+  return { founder, karim, planId: plan.id, meetingId, decisionsId, actionsId };
 }
 
 interface Manifest {
@@ -120,7 +125,7 @@ function comparable(files: Map<string, Uint8Array>) {
 
 describe('workspace export', () => {
   it('one zip with every document as Markdown, TipTap JSON and Yjs state, the index, the members and a manifest; no secrets', async () => {
-    const { founder, planId, meetingId, decisionsId } = await filledWorkspace();
+    const { founder, karim, planId, meetingId, decisionsId, actionsId } = await filledWorkspace();
     const response = await downloadExport(source, founder.workspaceId, founder.token);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
@@ -129,7 +134,7 @@ describe('workspace export', () => {
     const files = unpack(zip);
 
     const manifest = jsonFile<Manifest>(files, 'manifest.json');
-    expect(manifest).toMatchObject({ format: 'samenspel-workspace-export', version: 1, counts: { documents: 3, workplaces: 1, members: 3 } });
+    expect(manifest).toMatchObject({ format: 'samenspel-workspace-export', version: 1, counts: { documents: 4, workplaces: 1, members: 3 } });
     expect(Date.now() - Date.parse(manifest.exportedAt)).toBeLessThan(60_000);
     expect(new Set(manifest.files.map((file) => file.path))).toEqual(new Set([...files.keys()].filter((path) => path !== 'manifest.json')));
     for (const file of manifest.files) expect(files.get(file.path)?.byteLength).toBe(file.bytes);
@@ -146,7 +151,28 @@ describe('workspace export', () => {
     const state = new Y.Doc();
     Y.applyUpdate(state, files.get(`documents/${planId}/state.yjs`)!);
     expect(plainText(state)).toContain(UNIQUE);
-    expect(jsonFile(files, `documents/${decisionsId}/content.json`)).toEqual({ besluit1: { title: 'Vijver uitbaggeren', status: 'voorstel' } });
+    // The lists: Yjs state (the source) plus JSON as the schema reads it and the CSV the list page downloads.
+    for (const docId of [decisionsId, actionsId]) {
+      for (const name of ['state.yjs', 'content.json', 'content.csv', 'document.json']) expect(files.has(`documents/${docId}/${name}`)).toBe(true);
+    }
+    const decisionJson = jsonFile<{ decisions: { title: string; status: string; responses: { memberId: string; kind: string; note: string }[] }[] }>(files, `documents/${decisionsId}/content.json`);
+    expect(decisionJson.decisions).toHaveLength(1);
+    expect(decisionJson.decisions[0]).toMatchObject({ title: 'Vijver uitbaggeren', status: 'voorstel' });
+    expect(decisionJson.decisions[0]!.responses.map(({ memberId, kind, note }) => [memberId, kind, note]).sort()).toEqual(
+      [[founder.memberId, 'eens', ''], [karim.memberId, 'bedenkingen', 'Eerst de eenden tellen']].sort(),
+    );
+    const decisionCsv = Buffer.from(files.get(`documents/${decisionsId}/content.csv`)!).toString().split('\r\n');
+    expect(decisionCsv[0]).toMatch(/^\uFEFFBesluit;Toelichting;Status;/);
+    expect(decisionCsv[1]).toMatch(/^Vijver uitbaggeren;;Voorstel;Anna de Vries;2026-11-20;/);
+    expect(decisionCsv[1]).toContain('Anna de Vries;Karim Synthese: Eerst de eenden tellen');
+    const actionJson = jsonFile<{ actions: { what: string; done: boolean; owners: string[] }[] }>(files, `documents/${actionsId}/content.json`);
+    expect(actionJson.actions.map(({ what, done, owners }) => [what, done, owners])).toEqual([
+      ['Waterschap bellen', false, [karim.memberId]],
+      ['Schepnetten lenen', true, [founder.memberId]],
+    ]);
+    const actionCsv = Buffer.from(files.get(`documents/${actionsId}/content.csv`)!).toString();
+    expect(actionCsv).toContain('Waterschap bellen;Karim Synthese;2026-12-01;nee;');
+    expect(actionCsv).toContain('Schepnetten lenen;Anna de Vries;;ja;Anna de Vries;2026-11-20;');
     expect(jsonFile(files, `documents/${decisionsId}/document.json`)).toMatchObject({ kind: 'decisions', title: 'Besluiten', inIndex: true });
 
     const members = jsonFile<Record<string, unknown>[]>(files, 'members.json');
@@ -194,7 +220,7 @@ describe('workspace export', () => {
 
 describe('workspace import', () => {
   it('export → import on another server → export loses nothing: documents, index and members', async () => {
-    const { founder, planId } = await filledWorkspace();
+    const { founder, karim, planId, decisionsId, actionsId } = await filledWorkspace();
     const first = await exportZip(source, founder.workspaceId, founder.token);
 
     const imported = await importZip(target, first, { name: 'Anna de Vries', role: 'resident' });
@@ -210,6 +236,13 @@ describe('workspace import', () => {
     // The imported workspace works: the importer opens the plan and sees the text; the others are former members.
     const plan = await open(target, workspaceId, planId, token);
     expect(plainText(plan.doc)).toContain(UNIQUE);
+    // The lists came back from their Yjs state, responses and all (comparable() compared their JSON views too).
+    const decisions = await open(target, workspaceId, decisionsId, token);
+    expect(readDecisions(decisions.doc)[0]!.responses.find((response) => response.memberId === karim.memberId)).toMatchObject({ kind: 'bedenkingen', note: 'Eerst de eenden tellen' });
+    const secondFiles = unpack(second);
+    expect(Buffer.from(secondFiles.get(`documents/${actionsId}/content.csv`)!).toString()).toContain('Waterschap bellen;');
+    // Karim is a former member on the new server: the CSV view says so, the list itself still holds his id.
+    expect(Buffer.from(secondFiles.get(`documents/${decisionsId}/content.csv`)!).toString()).toContain('oud-lid: Eerst de eenden tellen');
     const view = await apiRequest<{ members: { name: string }[]; me: { name: string } }>(target, 'GET', `/api/workspaces/${workspaceId}`, { token });
     expect(view.body.me.name).toBe('Anna de Vries');
     expect(view.body.members.map((member) => member.name)).toEqual(['Anna de Vries']);
