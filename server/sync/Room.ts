@@ -148,6 +148,12 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** What storage held at load while the Y.Doc is not built yet; null once it is. */
   private unbuilt: { stored: ReadDoc['stored']; merged: Uint8Array | null; stateVector: Uint8Array } | null = null;
+  /**
+   * Decision lists: a connection's updates that refer to what it has not sent yet. A client that
+   * comes back online may send a new edit before its sync step 2 with the offline work it builds on;
+   * the consent guard can only judge the two together, so the edit waits (unapplied, unstored).
+   */
+  private readonly awaitingEarlierPart = new Map<Connection, Uint8Array>();
 
   // Several processes (fan-out); inert without peers.
   private chain: UpdateChain;
@@ -230,6 +236,7 @@ export class Room {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.awaitingEarlierPart.delete(connection);
     if (connection.awarenessClientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], connection);
     }
@@ -475,7 +482,14 @@ export class Room {
       connection.close(CloseCode.documentTooLarge, 'document too large');
       return;
     }
+    const waiting = this.awaitingEarlierPart.get(connection);
+    if (waiting) update = Y.mergeUpdates([waiting, update]);
     const forged = consentViolation(this.name.docId, this.currentDoc, update, connection.identity.memberId);
+    this.awaitingEarlierPart.delete(connection);
+    if (forged === 'unknown-reference' && update.byteLength <= (this.options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES)) {
+      this.awaitingEarlierPart.set(connection, update);
+      return;
+    }
     if (forged) {
       this.logger.warn({ room: this.name.key, connection: connection.id, member: connection.identity.memberId, reason: forged }, 'consent data of another member refused; closing connection');
       connection.close(CloseCode.badMessage, 'not your consent response');
