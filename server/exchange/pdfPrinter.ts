@@ -10,7 +10,7 @@
  * two cores that also serve the collaboration).
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Logger } from '../logger.ts';
 import { escapeHtml } from './printHtml.ts';
 
@@ -77,7 +77,11 @@ export class PdfPrinter {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS, timeout: PRINT_TIMEOUT_MS }).then(
+      // Loaded on the first PDF, not at start-up: playwright-core alone adds about 80 MB to the
+      // server's memory, which most servers (and every idle one) never need.
+      this.browser = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS, timeout: PRINT_TIMEOUT_MS }))
+        .then(
         (browser) => {
           browser.on('disconnected', () => {
             this.browser = null;
