@@ -30,6 +30,7 @@ import {
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
 import { chipExportText, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
 import { WORD_CODE_STYLE, WORD_QUOTE_STYLE } from '../../shared/exchange/wordStyles.ts';
+import { safeLinkHref } from '../../shared/links.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
 const HEADINGS = [
@@ -92,7 +93,7 @@ class DocxWriter {
         else if (mark.type === 'underline') style.underline = true;
         else if (mark.type === 'strike') style.strike = true;
         else if (mark.type === 'code') style.code = true;
-        else if (mark.type === 'link' && typeof mark.attrs?.href === 'string') href = mark.attrs.href;
+        else if (mark.type === 'link') href = safeLinkHref(mark.attrs?.href); // a crafted client's javascript: stays text
       }
       const run = (hyperlink: boolean) =>
         new TextRun({

@@ -8,14 +8,11 @@
 import type { JSONContent } from '@tiptap/core';
 import { exportLabels, longDate, type ExportLabels } from '../../shared/exchange/exportLabels.ts';
 import { chipExportText, LIST_ITEM_CHIP } from '../../shared/exchange/listItemChipNode.ts';
+import { safeLinkHref } from '../../shared/links.ts';
 import type { PrintableDocument } from './printableDocument.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function safeHref(href: unknown): string | null {
-  return typeof href === 'string' && /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
 }
 
 const MARK_TAGS: Record<string, [string, string]> = {
@@ -35,7 +32,7 @@ function inline(nodes: readonly JSONContent[] | undefined): string {
       let html = escapeHtml(node.text);
       for (const mark of node.marks ?? []) {
         if (mark.type === 'link') {
-          const href = safeHref(mark.attrs?.href);
+          const href = safeLinkHref(mark.attrs?.href);
           if (href) html = `<a href="${escapeHtml(href)}">${html}</a>`;
           continue;
         }

@@ -20,6 +20,7 @@ import { exportLabels, longDate } from '../../shared/exchange/exportLabels.ts';
 import { documentToMarkdown } from '../../shared/exchange/markdown.ts';
 import { writeRichTextJSON } from '../../shared/exchange/richTextJson.ts';
 import { newId } from '../../shared/ids.ts';
+import { isSafeLinkHref } from '../../shared/links.ts';
 import { isValidId } from '../../shared/rooms.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
 import { createDocument } from '../documents/createDocument.ts';
@@ -73,7 +74,7 @@ function linksAreSafe(node: unknown): boolean {
   const { marks, content } = node as { marks?: unknown; content?: unknown };
   for (const mark of Array.isArray(marks) ? marks : []) {
     const { type, attrs } = mark as { type?: unknown; attrs?: { href?: unknown } };
-    if (type === 'link' && !(typeof attrs?.href === 'string' && /^(https?:|mailto:)/i.test(attrs.href.trim()))) return false;
+    if (type === 'link' && !isSafeLinkHref(attrs?.href)) return false;
   }
   return Array.isArray(content) ? content.every(linksAreSafe) : true;
 }

@@ -25,6 +25,7 @@ import { documentFromJSON } from './documentSchema.ts';
 import { chipExportText, LIST_ITEM_CHIP } from './listItemChipNode.ts';
 import { richTextToJSON } from './richTextJson.ts';
 import { noSkippedContent, type SkippedContent } from './skippedContent.ts';
+import { safeLinkHref } from '../links.ts';
 
 // ---------------------------------------------------------------- writing
 
@@ -281,7 +282,8 @@ class Reader {
       case 'br':
         return [{ type: 'hardBreak' }];
       case 'link': {
-        const href = safeHref(token.href);
+        // Only web and mail links come in; `javascript:` and friends are dropped (their text stays).
+        const href = safeLinkHref(token.href);
         if (!href) return this.inlines(token.tokens, marks);
         return this.inlines(token.tokens, [...marks, { type: 'link', attrs: { href, title: token.title ?? null } }]);
       }
@@ -406,14 +408,6 @@ function decodeEntities(text: string): string {
     }
     return ENTITIES[name.toLowerCase()] ?? all;
   });
-}
-
-/** Only web and mail links come in; `javascript:` and friends are dropped (their text stays). */
-function safeHref(href: string): string | null {
-  const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
-  return trimmed || null;
 }
 
 /** Markdown (CommonMark + GFM) as a document, with a count of what was left out. Throws never on text. */
