@@ -1,6 +1,6 @@
-/** Offers text as a file download (export buttons): a temporary object URL on a clicked link. */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+/** Offers a file to the browser as a download: a temporary object URL on a clicked link. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,6 +10,11 @@ export function downloadText(fileName: string, text: string, mimeType: string): 
   link.remove();
   // Revoking at once can cancel the download in some browsers; a minute is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Offers text as a file download (export buttons). */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  downloadBlob(fileName, new Blob([text], { type: mimeType }));
 }
 
 /** A file name people recognise: "besluitenlijst-trapveldjes-2026-11-25.csv", safe on every system. */

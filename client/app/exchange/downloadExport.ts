@@ -7,6 +7,7 @@
 import type { ApiErrorBody } from '../../../shared/api.ts';
 import { ApiError } from '../../http/api.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { downloadBlob } from '../../ui/downloadText.ts';
 
 function fileNameOf(disposition: string | null, fallback: string): string {
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
@@ -35,15 +36,6 @@ export async function downloadExport(path: string, fallbackName: string): Promis
   }
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(name, blob);
   return name;
 }
